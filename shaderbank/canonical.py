@@ -1,0 +1,119 @@
+"""Wrap a canonical program (Shadertoy `mainImage`) into a complete fragment shader.
+
+One draw renders a vertical strip of tiles, one image per tile, each with its own
+parameters taken from uniform arrays. The strip is drawn upside down on purpose: GL's
+row 0 is the bottom, so drawing image k's top row at GL row k*H makes the framebuffer's
+memory exactly (N, H, W, 3) in top-to-bottom order, and read_into fills the caller's
+array with no flip and no copy. Programs see the usual Shadertoy frame: fragCoord in
+pixels of their own tile with y up, iResolution the tile size.
+
+The user's source starts at `#line 1`, so compiler messages carry the line numbers of
+the user's file; the wrapper's own lines are numbered from WRAPPER_LINE up, which tells
+its messages apart (Mesa does not report `#line`'s source-string number).
+"""
+
+from __future__ import annotations
+
+import re
+
+MAX_TILES = 64  # images per draw: the length of the per-tile uniform arrays
+WRAPPER_LINE = 1_000_000
+
+VERTEX_SHADER = """#version 330 core
+// One triangle that covers the viewport.
+void main() {
+    vec2 corner = vec2(float((gl_VertexID << 1) & 2), float(gl_VertexID & 2));
+    gl_Position = vec4(corner * 2.0 - 1.0, 0.0, 1.0);
+}
+"""
+
+PRELUDE = f"""#define SB_MAX_TILES {MAX_TILES}
+uniform vec3 iResolution;
+uniform vec3 iChannelResolution[4];
+uniform sampler2D iChannel0;
+uniform sampler2D iChannel1;
+uniform sampler2D iChannel2;
+uniform sampler2D iChannel3;
+uniform float sb_Time[SB_MAX_TILES];
+uniform vec4 sb_Mouse[SB_MAX_TILES];
+uniform int sb_Frame[SB_MAX_TILES];
+uniform float sb_TimeDelta;
+uniform float sb_FrameRate;
+uniform vec4 sb_DateBase;
+uniform bool sb_TopDown;  // true: image rows top-down in memory (readback); false: a window
+float iTime;
+float iTimeDelta;
+int iFrame;
+float iFrameRate;
+vec4 iMouse;
+vec4 iDate;
+float iChannelTime[4];
+float iSampleRate = 44100.0;
+vec4 sb_FragCoord;
+out vec4 sb_FragColor;
+"""
+
+MAIN = """
+void main() {
+    int tile = int(gl_FragCoord.y / iResolution.y);
+    float row = gl_FragCoord.y - float(tile) * iResolution.y;
+    float y = sb_TopDown ? iResolution.y - row : row;
+    sb_FragCoord = vec4(gl_FragCoord.x, y, gl_FragCoord.zw);
+    iTime = sb_Time[tile];
+    iTimeDelta = sb_TimeDelta;
+    iFrame = sb_Frame[tile];
+    iFrameRate = sb_FrameRate;
+    iMouse = sb_Mouse[tile];
+    iDate = vec4(sb_DateBase.xyz, sb_DateBase.w + iTime);
+    iChannelTime = float[4](iTime, iTime, iTime, iTime);
+    vec4 color = vec4(0.0, 0.0, 0.0, 1.0);
+    mainImage(color, sb_FragCoord.xy);
+    sb_FragColor = vec4(color.rgb, 1.0);
+}
+"""
+
+_FRAG_COORD = re.compile(r"\bgl_FragCoord\b")
+_MAIN_IMAGE = re.compile(r"\bvoid\s+mainImage\s*\(")
+
+
+def defines_main_image(source: str) -> bool:
+    return _MAIN_IMAGE.search(source) is not None
+
+
+def fragment_shader(source: str) -> str:
+    """The complete fragment shader for a canonical program's source."""
+    # Programs that read gl_FragCoord directly must see their tile's frame too; the
+    # substitution keeps every line where it was.
+    body = _FRAG_COORD.sub("sb_FragCoord", source)
+    return (
+        f"#version 330 core\n#line {WRAPPER_LINE}\n{PRELUDE}#line 1\n{body}\n"
+        f"#line {WRAPPER_LINE + 100}\n{MAIN}"
+    )
+
+
+# Mesa: "1:12(5): error: ..."; NVIDIA: "1(12) : error C1008: ..."
+_MESA_MESSAGE = re.compile(r"^(\d+):(\d+)\((\d+)\):\s*(error|warning):\s*(.*)$")
+_NVIDIA_MESSAGE = re.compile(r"^(\d+)\((\d+)\)\s*:\s*(error|warning)\s*\w*:\s*(.*)$")
+
+
+def first_user_error(log: str) -> tuple[int | None, int | None, str]:
+    """(line, column, message) of the first error in the user's source, or the first
+    error at all (line None) when none points into it."""
+    fallback: tuple[int | None, int | None, str] | None = None
+    for raw in log.splitlines():
+        line = raw.strip()
+        mesa = _MESA_MESSAGE.match(line)
+        nvidia = _NVIDIA_MESSAGE.match(line)
+        if mesa and mesa.group(4) == "error":
+            lineno, column, message = int(mesa.group(2)), int(mesa.group(3)), mesa.group(5)
+        elif nvidia and nvidia.group(3) == "error":
+            lineno, column, message = int(nvidia.group(2)), None, nvidia.group(4)
+        else:
+            continue
+        if lineno < WRAPPER_LINE:
+            return lineno, column, message
+        fallback = fallback or (None, None, message)
+    if fallback:
+        return fallback
+    details = [line.strip() for line in log.splitlines() if "error" in line.lower()]
+    return None, None, details[-1] if details else "the compiler gave no message"

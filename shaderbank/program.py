@@ -1,0 +1,129 @@
+"""A program: one GLSL file in canonical (Shadertoy `mainImage`) form with its metadata.
+
+A file starts with a header of `// key: value` comment lines:
+
+    // name: ember-warp
+    // family: fbm
+    // tags: noise, warp, warm
+    // licence: MIT
+    // author: shaderbank contributors
+    // description: Two-level domain-warped fbm in an ember palette.
+
+The header stays part of the source, so compiler line numbers are the file's own.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from shaderbank.errors import ProgramError
+
+MAX_SOURCE_BYTES = 1 << 20
+HEADER_KEYS = ("name", "family", "tags", "licence", "author", "description")
+_KEY_ALIASES = {"license": "licence"}
+_HEADER_LINE = re.compile(r"^\s*//\s*([A-Za-z]+)\s*:\s*(.*?)\s*$")
+_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.\-]*$")
+
+
+@dataclass(frozen=True)
+class Program:
+    """One program of a bank. `id` is unique in its bank (e.g. "fbm/ember-warp")."""
+
+    id: str
+    source: str
+    name: str
+    family: str
+    tags: tuple[str, ...] = ()
+    licence: str = "unknown"
+    author: str = "unknown"
+    description: str = ""
+    path: Path | None = field(default=None, compare=False)
+
+    @property
+    def source_hash(self) -> str:
+        return hashlib.sha256(self.source.encode()).hexdigest()[:16]
+
+    @property
+    def location(self) -> str:
+        """How errors name this program: its file when it has one."""
+        return str(self.path) if self.path is not None else self.id
+
+
+def parse_header(source: str) -> dict[str, str]:
+    """Read the leading `// key: value` lines. Other leading comments are allowed and
+    ignored (imported shaders carry their own); the header ends at the first code line."""
+    header: dict[str, str] = {}
+    for line in source.splitlines():
+        stripped = line.strip()
+        if not stripped:
+            continue
+        if not stripped.startswith("//"):
+            break
+        match = _HEADER_LINE.match(stripped)
+        if not match:
+            continue
+        key = _KEY_ALIASES.get(match.group(1).lower(), match.group(1).lower())
+        if key in HEADER_KEYS and key not in header:
+            header[key] = match.group(2)
+    return header
+
+
+def program_from_source(
+    source: str, *, id: str, path: Path | None = None, family: str = "user"
+) -> Program:
+    """Build a program from its text; header fields override the given defaults."""
+    header = parse_header(source)
+    name = header.get("name") or id.rsplit("/", 1)[-1]
+    where = str(path) if path is not None else id
+    if not _NAME.match(name):
+        raise ProgramError(f"{where}: program name {name!r} may hold only letters, digits, . _ -")
+    family_name = header.get("family") or family
+    if not _NAME.match(family_name):
+        raise ProgramError(f"{where}: family {family_name!r} may hold only letters, digits, . _ -")
+    tags = tuple(t.strip() for t in header.get("tags", "").split(",") if t.strip())
+    return Program(
+        id=id,
+        source=source,
+        name=name,
+        family=family_name,
+        tags=tags,
+        licence=header.get("licence", "unknown"),
+        author=header.get("author", "unknown"),
+        description=header.get("description", ""),
+        path=path,
+    )
+
+
+def read_source(path: Path) -> str:
+    """The text of a program file, or one clear error for what cannot be a program."""
+    try:
+        size = path.stat().st_size
+    except OSError as error:
+        raise ProgramError(f"{path}: cannot read ({error.strerror})") from error
+    if size > MAX_SOURCE_BYTES:
+        raise ProgramError(f"{path}: {size} bytes is too large for a program (limit 1 MiB)")
+    data = path.read_bytes()
+    if b"\0" in data:
+        raise ProgramError(f"{path}: binary file, not GLSL text")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        raise ProgramError(f"{path}: not UTF-8 text (byte {error.start})") from error
+    if not text.strip():
+        raise ProgramError(f"{path}: empty file")
+    return text
+
+
+def load_program(path: Path, root: Path | None = None) -> Program:
+    """Load a program file. Under a bank root its id is its relative path sans suffix."""
+    path = Path(path)
+    source = read_source(path)
+    if root is not None:
+        program_id = path.relative_to(root).with_suffix("").as_posix()
+    else:
+        program_id = path.stem
+    family = path.parent.name if root is not None and path.parent != root else "user"
+    return program_from_source(source, id=program_id, path=path, family=family)

@@ -1,0 +1,347 @@
+"""Render (program, parameters) into preallocated arrays: the hot path of the toolkit.
+
+Images of one program are drawn as tiles of one tall framebuffer in a single draw call
+(see canonical.py), then read back with one read_into straight into the caller's
+(N, H, W, 3) array or tensor: no PIL, no flip, no per-image Python copy. Programs
+compile lazily through a bounded LRU cache, never all up front.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections import OrderedDict
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, Literal
+
+import numpy as np
+
+from shaderbank.canonical import (
+    MAX_TILES,
+    VERTEX_SHADER,
+    defines_main_image,
+    first_user_error,
+    fragment_shader,
+)
+from shaderbank.channels import CHANNEL_COUNT, CHANNEL_SIZE, channel_textures
+from shaderbank.errors import CompileError, ShaderbankError
+from shaderbank.gl import GLContext, create_context
+from shaderbank.params import FRAME_RATE, Params
+from shaderbank.program import Program
+
+if TYPE_CHECKING:
+    import moderngl
+
+log = logging.getLogger(__name__)
+
+Size = int | tuple[int, int]
+PixelType = Literal["uint8", "float32"]
+# moderngl names: "f1" is normalised uint8 ("u1" would be an integer texture).
+_GL_DTYPE = {"uint8": "f1", "float32": "f4"}
+MAX_STRIP_ROWS = 4096  # tallest framebuffer one draw renders into
+MAX_IMAGE_SIDE = 4096
+# iDate's base: 2026-01-01 00:00:00, so iDate is the same on every machine and run.
+DATE_BASE = (2026.0, 0.0, 1.0, 0.0)
+
+
+@dataclass
+class CompiledProgram:
+    program: Program
+    gl_program: moderngl.Program
+    vertex_array: moderngl.VertexArray
+    uniforms: dict[str, Any]  # the uniforms the compiler kept, by name
+
+    def release(self) -> None:
+        self.vertex_array.release()
+        self.gl_program.release()
+
+
+def image_size(size: Size) -> tuple[int, int]:
+    """(width, height) of a size given as one side or as (width, height)."""
+    width, height = (size, size) if isinstance(size, int) else size
+    if not (1 <= width <= MAX_IMAGE_SIDE and 1 <= height <= MAX_IMAGE_SIDE):
+        raise ShaderbankError(f"image size {width}x{height} is outside 1..{MAX_IMAGE_SIDE} px")
+    return int(width), int(height)
+
+
+def tiles_per_draw(height: int) -> int:
+    return max(1, min(MAX_TILES, MAX_STRIP_ROWS // height))
+
+
+class Renderer:
+    """Draws programs headless. One renderer owns one GL context; use one per process.
+
+    >>> with Renderer(device="cpu") as renderer:
+    ...     images = renderer.render(program, [Params(time=1.0)], size=128)  # (1,128,128,3)
+    """
+
+    def __init__(
+        self,
+        context: GLContext | None = None,
+        *,
+        device: str = "auto",
+        threads: int | None = None,
+        cache_size: int = 256,
+    ) -> None:
+        self.context = context if context is not None else create_context(device, threads=threads)
+        self.ctx = self.context.ctx
+        self.cache_size = max(1, cache_size)
+        self._compiled: OrderedDict[str, CompiledProgram] = OrderedDict()
+        self._framebuffers: dict[tuple[int, int, str], moderngl.Framebuffer] = {}
+        self._channels = [self._channel_texture(image) for image in channel_textures()]
+        self._times = np.zeros(MAX_TILES, dtype="f4")
+        self._mice = np.zeros((MAX_TILES, 4), dtype="f4")
+        self._frames = np.zeros(MAX_TILES, dtype="i4")
+
+    # -- lifecycle ---------------------------------------------------------------------
+
+    def __enter__(self) -> Renderer:
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        self.release()
+
+    def release(self) -> None:
+        for compiled in self._compiled.values():
+            compiled.release()
+        self._compiled.clear()
+        for framebuffer in self._framebuffers.values():
+            framebuffer.release()
+        self._framebuffers.clear()
+        self.context.release()
+
+    # -- compiling -----------------------------------------------------------------------
+
+    def compile(self, program: Program) -> CompiledProgram:
+        """The compiled program, from the cache or compiled now (evicting the oldest)."""
+        key = program.source_hash
+        compiled = self._compiled.get(key)
+        if compiled is not None:
+            self._compiled.move_to_end(key)
+            return compiled
+        compiled = self._compile(program)
+        self._compiled[key] = compiled
+        while len(self._compiled) > self.cache_size:
+            _, evicted = self._compiled.popitem(last=False)
+            evicted.release()
+        return compiled
+
+    def _compile(self, program: Program) -> CompiledProgram:
+        if not defines_main_image(program.source):
+            raise CompileError(
+                f"{program.location}: no mainImage(out vec4 fragColor, in vec2 fragCoord)",
+                path=program.location,
+                line=None,
+                log="",
+            )
+        import moderngl
+
+        try:
+            gl_program = self.ctx.program(
+                vertex_shader=VERTEX_SHADER, fragment_shader=fragment_shader(program.source)
+            )
+        except moderngl.Error as error:
+            log_text = str(error)
+            line, column, message = first_user_error(log_text)
+            where = program.location
+            if line is not None:
+                where += f":{line}" + (f":{column}" if column is not None else "")
+            raise CompileError(
+                f"{where}: {message}", path=program.location, line=line, log=log_text
+            ) from None
+        uniforms = {
+            name: gl_program[name] for name in gl_program if hasattr(gl_program[name], "write")
+        }
+        for unit in range(CHANNEL_COUNT):
+            if f"iChannel{unit}" in uniforms:
+                uniforms[f"iChannel{unit}"].value = unit
+        if "iChannelResolution" in uniforms:
+            resolution = np.tile(np.array([CHANNEL_SIZE, CHANNEL_SIZE, 1], "f4"), CHANNEL_COUNT)
+            uniforms["iChannelResolution"].write(resolution.tobytes())
+        for name, value in (
+            ("sb_TimeDelta", 1.0 / FRAME_RATE),
+            ("sb_FrameRate", FRAME_RATE),
+            ("sb_DateBase", DATE_BASE),
+        ):
+            if name in uniforms:
+                uniforms[name].value = value
+        vertex_array = self.ctx.vertex_array(gl_program, [])
+        return CompiledProgram(program, gl_program, vertex_array, uniforms)
+
+    # -- drawing -------------------------------------------------------------------------
+
+    def framebuffer(self, width: int, height: int, pixel_type: PixelType = "uint8") -> Any:
+        key = (width, height, pixel_type)
+        framebuffer = self._framebuffers.get(key)
+        if framebuffer is None:
+            texture = self.ctx.texture((width, height), 4, dtype=_GL_DTYPE[pixel_type])
+            framebuffer = self.ctx.framebuffer(color_attachments=[texture])
+            self._framebuffers[key] = framebuffer
+        return framebuffer
+
+    def draw(
+        self,
+        program: Program | CompiledProgram,
+        params: Sequence[Params],
+        size: Size,
+        *,
+        pixel_type: PixelType = "uint8",
+        framebuffer: Any = None,
+        top_down: bool = True,
+    ) -> Any:
+        """Draw up to tiles_per_draw(H) images of one program as a vertical strip of
+        tiles and return the framebuffer (no readback, no wait for the GPU)."""
+        compiled = program if isinstance(program, CompiledProgram) else self.compile(program)
+        width, height = image_size(size)
+        count = len(params)
+        if not 1 <= count <= tiles_per_draw(height):
+            raise ValueError(f"one draw takes 1..{tiles_per_draw(height)} images, got {count}")
+        for index, item in enumerate(params):
+            self._times[index] = item.time
+            self._mice[index] = (
+                item.mouse[0] * width,
+                item.mouse[1] * height,
+                item.mouse[2] * width,
+                item.mouse[3] * height,
+            )
+            self._frames[index] = item.frame_number
+        uniforms = compiled.uniforms
+        for name, array in (
+            ("sb_Time", self._times),
+            ("sb_Mouse", self._mice),
+            ("sb_Frame", self._frames),
+        ):
+            if name in uniforms:
+                uniforms[name].write(array.tobytes())
+        if "iResolution" in uniforms:
+            uniforms["iResolution"].value = (float(width), float(height), 1.0)
+        if "sb_TopDown" in uniforms:
+            uniforms["sb_TopDown"].value = top_down
+        if framebuffer is None:
+            framebuffer = self.framebuffer(width, height * count, pixel_type)
+        framebuffer.use()
+        self.ctx.viewport = (0, 0, width, height * count)
+        for unit, texture in enumerate(self._channels):
+            texture.use(location=unit)
+        compiled.vertex_array.render(vertices=3)
+        return framebuffer
+
+    def render(
+        self,
+        program: Program,
+        params: Sequence[Params],
+        size: Size,
+        out: Any = None,
+        *,
+        pixel_type: PixelType = "uint8",
+    ) -> Any:
+        """Render len(params) images of one program into `out`, shape (N, H, W, 3).
+
+        out: a C-contiguous numpy array or torch tensor of dtype `pixel_type`, or None
+        for a new numpy array. "float32" keeps values unclamped, NaN included, for
+        validation. Returns `out`.
+        """
+        width, height = image_size(size)
+        out = self._output(out, len(params), width, height, pixel_type)
+        host = _host_view(out)
+        per_draw = tiles_per_draw(height)
+        compiled = self.compile(program)
+        for start in range(0, len(params), per_draw):
+            chunk = params[start : start + per_draw]
+            framebuffer = self.draw(compiled, chunk, (width, height), pixel_type=pixel_type)
+            framebuffer.read_into(
+                host[start : start + len(chunk)],
+                viewport=(0, 0, width, height * len(chunk)),
+                components=3,
+                alignment=1,
+                dtype=_GL_DTYPE[pixel_type],
+            )
+        _finish_output(out, host)
+        return out
+
+    def render_items(
+        self,
+        items: Sequence[tuple[Program, Params]],
+        size: Size,
+        out: Any = None,
+        *,
+        pixel_type: PixelType = "uint8",
+    ) -> Any:
+        """Render a batch of (program, params) pairs in input order, drawing program by
+        program (one compile and as few draws as possible per program)."""
+        width, height = image_size(size)
+        out = self._output(out, len(items), width, height, pixel_type)
+        host = _host_view(out)
+        groups: dict[str, list[int]] = {}
+        programs: dict[str, Program] = {}
+        for index, (program, _) in enumerate(items):
+            groups.setdefault(program.id, []).append(index)
+            programs.setdefault(program.id, program)
+        for program_id, indices in groups.items():
+            params = [items[i][1] for i in indices]
+            if indices == list(range(indices[0], indices[0] + len(indices))):
+                self.render(
+                    programs[program_id],
+                    params,
+                    (width, height),
+                    host[indices[0] : indices[-1] + 1],
+                    pixel_type=pixel_type,
+                )
+            else:
+                host[indices] = self.render(
+                    programs[program_id], params, (width, height), pixel_type=pixel_type
+                )
+        _finish_output(out, host)
+        return out
+
+    def finish(self) -> None:
+        """Wait until every draw has completed (for timing)."""
+        self.ctx.finish()
+
+    # -- helpers -------------------------------------------------------------------------
+
+    def _channel_texture(self, image: np.ndarray) -> Any:
+        texture = self.ctx.texture((image.shape[1], image.shape[0]), 4, image.tobytes())
+        texture.repeat_x = texture.repeat_y = True
+        texture.build_mipmaps()
+        import moderngl
+
+        texture.filter = (moderngl.LINEAR_MIPMAP_LINEAR, moderngl.LINEAR)
+        return texture
+
+    @staticmethod
+    def _output(out: Any, count: int, width: int, height: int, pixel_type: PixelType) -> Any:
+        dtype = np.dtype(pixel_type)
+        if out is None:
+            return np.empty((count, height, width, 3), dtype=dtype)
+        shape = tuple(out.shape)
+        if shape != (count, height, width, 3):
+            raise ValueError(f"out has shape {shape}, expected {(count, height, width, 3)}")
+        if str(out.dtype).removeprefix("torch.") != np.dtype(dtype).name:
+            raise ValueError(f"out has dtype {out.dtype}, expected {np.dtype(dtype).name}")
+        return out
+
+
+def _host_view(out: Any) -> np.ndarray:
+    """A writable contiguous numpy view of `out` (CUDA tensors get a pinned staging copy)."""
+    if isinstance(out, np.ndarray):
+        array = out
+    elif type(out).__module__.startswith("torch"):
+        if out.device.type != "cpu":
+            import torch
+
+            return torch.empty(out.shape, dtype=out.dtype, pin_memory=True).numpy()
+        array = out.numpy()
+    else:
+        raise TypeError(f"out must be a numpy array or torch tensor, not {type(out).__name__}")
+    if not array.flags.c_contiguous or not array.flags.writeable:
+        raise ValueError("out must be C-contiguous and writable")
+    return array
+
+
+def _finish_output(out: Any, host: np.ndarray) -> None:
+    """Move a staged frame to the GPU tensor it was rendered for."""
+    if not isinstance(out, np.ndarray) and out.device.type != "cpu":
+        import torch
+
+        out.copy_(torch.from_numpy(host), non_blocking=True)
