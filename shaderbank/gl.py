@@ -29,6 +29,9 @@ log = logging.getLogger(__name__)
 EGL_PACKAGES = "libegl1 libegl-mesa0 libgl1-mesa-dri"
 _DEVICE_PATTERN = re.compile(r"^(auto|cpu|cuda(?::(\d+))?)$")
 _SOFTWARE_RENDERERS = ("llvmpipe", "softpipe", "swrast", "lavapipe")
+# The context this thread last made current. A process normally has one context; tests
+# and CLIs may hold several, and GL calls go to whichever was made current last.
+_current: int | None = None
 
 
 @dataclass
@@ -45,8 +48,18 @@ class GLContext:
     def is_software(self) -> bool:
         return is_software_renderer(self.renderer)
 
+    def make_current(self) -> None:
+        """Direct GL calls to this context (a no-op when it already is current)."""
+        global _current
+        if _current != id(self.ctx):
+            self.ctx.__enter__()
+            _current = id(self.ctx)
+
     def release(self) -> None:
+        global _current
+        self.make_current()
         self.ctx.release()
+        _current = None
         if self.window is not None:
             import glfw
 
@@ -164,6 +177,8 @@ def create_context(
             f"cannot create an EGL context ({reason}); on Debian install {EGL_PACKAGES}"
         ) from error
     context = _describe(ctx, resolved)
+    global _current
+    _current = id(ctx)  # a new context is current in its thread
     if resolved.startswith("cuda") and context.is_software:
         ctx.release()
         raise GLUnavailableError(
@@ -208,6 +223,8 @@ def _create_window_context(width: int, height: int, title: str) -> GLContext:
     glfw.make_context_current(handle)
     ctx = moderngl.create_context(require=330)
     context = _describe(ctx, "window")
+    global _current
+    _current = id(ctx)
     context.window = handle
     log.info("window renders on %s", context.renderer)
     return context

@@ -88,6 +88,7 @@ class Renderer:
         self.cache_size = max(1, cache_size)
         self._compiled: OrderedDict[str, CompiledProgram] = OrderedDict()
         self._framebuffers: dict[tuple[int, int, str], moderngl.Framebuffer] = {}
+        self.context.make_current()
         self._channels = [self._channel_texture(image) for image in channel_textures()]
         self._times = np.zeros(MAX_TILES, dtype="f4")
         self._mice = np.zeros((MAX_TILES, 4), dtype="f4")
@@ -102,6 +103,7 @@ class Renderer:
         self.release()
 
     def release(self) -> None:
+        self.context.make_current()
         for compiled in self._compiled.values():
             compiled.release()
         self._compiled.clear()
@@ -136,6 +138,7 @@ class Renderer:
             )
         import moderngl
 
+        self.context.make_current()
         try:
             gl_program = self.ctx.program(
                 vertex_shader=VERTEX_SHADER, fragment_shader=fragment_shader(program.source)
@@ -192,6 +195,7 @@ class Renderer:
         """Draw up to tiles_per_draw(H) images of one program as a vertical strip of
         tiles and return the framebuffer (no readback, no wait for the GPU)."""
         compiled = program if isinstance(program, CompiledProgram) else self.compile(program)
+        self.context.make_current()
         width, height = image_size(size)
         count = len(params)
         if not 1 <= count <= tiles_per_draw(height):
@@ -296,6 +300,7 @@ class Renderer:
 
     def finish(self) -> None:
         """Wait until every draw has completed (for timing)."""
+        self.context.make_current()
         self.ctx.finish()
 
     # -- helpers -------------------------------------------------------------------------

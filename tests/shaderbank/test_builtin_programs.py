@@ -1,0 +1,38 @@
+"""Every program of the built-in bank, generated from the bank itself: it compiles and
+renders finite, non-constant images that change with time."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from shaderbank.bank import Bank
+from shaderbank.params import Params
+from shaderbank.program import Program
+from shaderbank.render import Renderer
+
+BANK = Bank.load()
+PROGRAMS = list(BANK)
+TIMES = (1.0, 7.0)
+
+
+def test_the_bank_loads_without_problems() -> None:
+    assert BANK.problems == []
+
+
+def test_the_bank_has_at_least_24_programs_over_8_families() -> None:
+    assert len(PROGRAMS) >= 24
+    assert len(BANK.families) >= 8
+
+
+@pytest.mark.parametrize("program", PROGRAMS, ids=[p.id for p in PROGRAMS])
+def test_program_renders_finite_varied_images(renderer: Renderer, program: Program) -> None:
+    assert program.id == f"{program.family}/{program.name}", "header disagrees with its path"
+    assert program.licence != "unknown" and program.author != "unknown"
+    images = renderer.render(program, [Params(time=t) for t in TIMES], 64, pixel_type="float32")
+    assert np.isfinite(images).all(), "non-finite output"
+    clamped = np.clip(images, 0.0, 1.0)
+    for image in clamped:
+        assert image.std() > 0.03, "constant image"
+    change = np.abs(clamped[0] - clamped[1]).mean()
+    assert change > 0.01, f"times {TIMES} give nearly the same image ({change:.4f})"
