@@ -14,6 +14,7 @@ from __future__ import annotations
 import logging
 import os
 import re
+import sys
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -99,6 +100,23 @@ def prepare_environment(threads: int | None = None) -> None:
     os.environ.setdefault("LP_NUM_THREADS", str(max(1, threads or available_cpus())))
 
 
+def load_triton_first() -> None:
+    """Import triton (torch's kernel compiler) before Mesa loads its LLVM.
+
+    Importing triton after llvmpipe's libLLVM is in the process crashes it (SIGSEGV in
+    triton's LLVM initialisation; seen with torch 2.14.1 and Mesa 22.3). torchvision
+    imports triton lazily, so a renderer process that later uses torch would crash. The
+    other order works, so we import it first when it is installed (about 0.15 s).
+    """
+    import importlib.util
+
+    if "triton" not in sys.modules and importlib.util.find_spec("triton") is not None:
+        try:
+            import triton  # noqa: F401
+        except Exception as error:  # a broken triton must not stop rendering
+            log.debug("triton import failed: %s", error)
+
+
 def parse_device(device: str) -> tuple[str, int | None]:
     match = _DEVICE_PATTERN.match(device.strip().lower())
     if not match:
@@ -163,6 +181,7 @@ def create_context(
         raise GLUnavailableError(
             f"libEGL not found: install it with apt-get install {EGL_PACKAGES}"
         )
+    load_triton_first()
     egl_index, resolved = _pick_egl_device(kind, cuda_index, libegl)
     import moderngl
 

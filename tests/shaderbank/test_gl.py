@@ -121,3 +121,20 @@ def test_cuda_context_is_not_software() -> None:
         assert context.device == "cuda:0"
     finally:
         context.release()
+
+
+def test_torch_imported_after_a_context_does_not_crash_the_renderer() -> None:
+    # torchvision imports triton lazily; triton loaded after Mesa's LLVM used to SIGSEGV.
+    import subprocess
+    import sys
+
+    code = (
+        "from shaderbank.gl import create_context\n"
+        "context = create_context('cpu')\n"
+        "import torchvision.transforms\n"
+        "import torch._dynamo\n"
+        "print('alive')\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert result.stdout.strip() == "alive"

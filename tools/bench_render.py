@@ -1,0 +1,137 @@
+"""Renderer throughput against the published per-frame loop and the shading limit.
+
+For the same programs at each size, in one run:
+  (a) renderer:  shaderbank's Renderer.render into a preallocated uint8 array
+                 (tiled draws, one read_into per draw);
+  (b) reference: the per-frame loop of the published Shaders-21k code: draw one image,
+                 fbo.read, PIL Image.frombytes, FLIP_TOP_BOTTOM, torchvision ToTensor;
+  (c) shading:   the same programs drawn into one 1024x1024 framebuffer, no readback,
+                 in pixels per second.
+Prints JSON with images/s, pixels/s and the ratios a/b and a/c (pixel terms).
+
+    python tools/bench_render.py [--sizes 64,128,256] [--rounds 2] [--device cpu]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import sys
+import time
+from collections.abc import Callable, Sequence
+
+import numpy as np
+
+from shaderbank.bank import Bank
+from shaderbank.params import Params
+from shaderbank.program import Program
+from shaderbank.render import Renderer, tiles_per_draw
+
+SHADING_SIDE = 1024
+
+
+def _timed(action: Callable[..., object], *args: object) -> float:
+    start = time.perf_counter()
+    action(*args)
+    return time.perf_counter() - start
+
+
+def _params(count: int, offset: float) -> list[Params]:
+    return [Params(time=0.1 + (offset + 0.37 * k) % 9.9) for k in range(count)]
+
+
+def measure(
+    renderer: Renderer, programs: Sequence[Program], size: int, rounds: int
+) -> dict[str, float]:
+    from PIL import Image
+    from torchvision.transforms import ToTensor
+
+    to_tensor = ToTensor()
+    batch = tiles_per_draw(size)
+    out = np.empty((batch, size, size, 3), np.uint8)
+    reference_count = max(4, batch // 4)
+    seconds = {"renderer": 0.0, "reference": 0.0, "shading": 0.0}
+    images = {"renderer": 0, "reference": 0, "shading": 0}
+
+    def reference_loop(program: Program, params: list[Params]) -> None:
+        for item in params:
+            # GL's natural bottom-up frame, as the published code reads it, then flipped.
+            framebuffer = renderer.draw(program, [item], size, top_down=False)
+            data = framebuffer.read(viewport=(0, 0, size, size), components=3)
+            image = Image.frombytes("RGB", (size, size), data)
+            image = image.transpose(Image.Transpose.FLIP_TOP_BOTTOM)
+            to_tensor(image)
+
+    def shading(program: Program, params: list[Params]) -> None:
+        for item in params:
+            renderer.draw(program, [item], SHADING_SIDE)
+        renderer.finish()
+
+    for round_index in range(rounds):
+        for index, program in enumerate(programs):
+            offset = float(index + round_index)
+            renderer.render(program, _params(1, offset), size, out[:1])  # compile and warm
+            renderer.draw(program, _params(1, offset), SHADING_SIDE)
+            renderer.finish()
+            params = _params(batch, offset)
+            seconds["renderer"] += _timed(renderer.render, program, params, size, out)
+            images["renderer"] += batch
+            few = _params(reference_count, offset)
+            seconds["reference"] += _timed(reference_loop, program, few)
+            images["reference"] += reference_count
+            # Enough 1024^2 draws to shade as many pixels as one renderer batch, at least 1.
+            draws = max(1, round(batch * size * size / SHADING_SIDE**2))
+            shade = _params(draws, offset)
+            seconds["shading"] += _timed(shading, program, shade)
+            images["shading"] += draws
+    pixels = {
+        "renderer": images["renderer"] * size * size / seconds["renderer"],
+        "reference": images["reference"] * size * size / seconds["reference"],
+        "shading": images["shading"] * SHADING_SIDE**2 / seconds["shading"],
+    }
+    return {
+        "size": size,
+        "images_per_draw": batch,
+        "renderer_images_per_s": round(images["renderer"] / seconds["renderer"], 1),
+        "reference_images_per_s": round(images["reference"] / seconds["reference"], 1),
+        "renderer_mpixels_per_s": round(pixels["renderer"] / 1e6, 2),
+        "reference_mpixels_per_s": round(pixels["reference"] / 1e6, 2),
+        "shading_limit_mpixels_per_s": round(pixels["shading"] / 1e6, 2),
+        "ratio_renderer_over_reference": round(pixels["renderer"] / pixels["reference"], 2),
+        "ratio_renderer_over_shading_limit": round(pixels["renderer"] / pixels["shading"], 3),
+    }
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", default="64,128,256")
+    parser.add_argument("--rounds", type=int, default=2, help="passes over the programs")
+    parser.add_argument("--device", default="cpu")
+    parser.add_argument("programs", nargs="*", help="programs (default: the whole bank)")
+    args = parser.parse_args(argv)
+    programs = Bank.load().select(args.programs)
+    sizes = [int(part) for part in args.sizes.split(",")]
+    with Renderer(device=args.device) as renderer:
+        results = []
+        for size in sizes:
+            print(f"bench_render: {size} px over {len(programs)} programs", file=sys.stderr)
+            results.append(measure(renderer, programs, size, args.rounds))
+        report = {
+            "benchmark": "bench_render",
+            "gl_renderer": renderer.context.renderer,
+            "device": renderer.context.device,
+            "lp_num_threads": os.environ.get("LP_NUM_THREADS"),
+            "cpus": os.cpu_count(),
+            "python": platform.python_version(),
+            "programs": len(programs),
+            "rounds": args.rounds,
+            "results": results,
+        }
+    print(json.dumps(report, indent=2))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
