@@ -38,7 +38,10 @@ Size = int | tuple[int, int]
 PixelType = Literal["uint8", "float32"]
 # moderngl names: "f1" is normalised uint8 ("u1" would be an integer texture).
 _GL_DTYPE = {"uint8": "f1", "float32": "f4"}
-MAX_STRIP_ROWS = 4096  # tallest framebuffer one draw renders into
+# Pixels one draw shades at most. Strip or square, small or large, llvmpipe shades
+# these programs at the same rate per pixel once each draw is forced to complete
+# (measured); the cap keeps framebuffers and the wait for one draw small.
+MAX_DRAW_PIXELS = 2048 * 2048
 MAX_IMAGE_SIDE = 4096
 # iDate's base: 2026-01-01 00:00:00, so iDate is the same on every machine and run.
 DATE_BASE = (2026.0, 0.0, 1.0, 0.0)
@@ -64,8 +67,10 @@ def image_size(size: Size) -> tuple[int, int]:
     return int(width), int(height)
 
 
-def tiles_per_draw(height: int) -> int:
-    return max(1, min(MAX_TILES, MAX_STRIP_ROWS // height))
+def tiles_per_draw(width: int, height: int, max_rows: int = 16384) -> int:
+    """How many images of this size one draw renders: the strip must fit in a texture
+    (max_rows is the context's GL_MAX_TEXTURE_SIZE) and in MAX_DRAW_PIXELS."""
+    return max(1, min(MAX_TILES, max_rows // height, MAX_DRAW_PIXELS // (width * height)))
 
 
 class Renderer:
@@ -93,6 +98,7 @@ class Renderer:
         self._times = np.zeros(MAX_TILES, dtype="f4")
         self._mice = np.zeros((MAX_TILES, 4), dtype="f4")
         self._frames = np.zeros(MAX_TILES, dtype="i4")
+        self.max_rows = int(self.ctx.info.get("GL_MAX_TEXTURE_SIZE", 4096))
 
     # -- lifecycle ---------------------------------------------------------------------
 
@@ -192,14 +198,15 @@ class Renderer:
         framebuffer: Any = None,
         top_down: bool = True,
     ) -> Any:
-        """Draw up to tiles_per_draw(H) images of one program as a vertical strip of
+        """Draw up to tiles_per_draw(W, H) images of one program as a vertical strip of
         tiles and return the framebuffer (no readback, no wait for the GPU)."""
         compiled = program if isinstance(program, CompiledProgram) else self.compile(program)
         self.context.make_current()
         width, height = image_size(size)
         count = len(params)
-        if not 1 <= count <= tiles_per_draw(height):
-            raise ValueError(f"one draw takes 1..{tiles_per_draw(height)} images, got {count}")
+        most = tiles_per_draw(width, height, self.max_rows)
+        if not 1 <= count <= most:
+            raise ValueError(f"one draw takes 1..{most} images, got {count}")
         for index, item in enumerate(params):
             self._times[index] = item.time
             self._mice[index] = (
@@ -248,7 +255,7 @@ class Renderer:
         width, height = image_size(size)
         out = self._output(out, len(params), width, height, pixel_type)
         host = _host_view(out)
-        per_draw = tiles_per_draw(height)
+        per_draw = tiles_per_draw(width, height, self.max_rows)
         compiled = self.compile(program)
         for start in range(0, len(params), per_draw):
             chunk = params[start : start + per_draw]

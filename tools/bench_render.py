@@ -49,7 +49,7 @@ def measure(
     from torchvision.transforms import ToTensor
 
     to_tensor = ToTensor()
-    batch = tiles_per_draw(size)
+    batch = tiles_per_draw(size, size, renderer.max_rows)
     out = np.empty((batch, size, size, 3), np.uint8)
     reference_count = max(4, batch // 4)
     seconds = {"renderer": 0.0, "reference": 0.0, "shading": 0.0}
@@ -67,7 +67,9 @@ def measure(
     def shading(program: Program, params: list[Params]) -> None:
         for item in params:
             renderer.draw(program, [item], SHADING_SIDE)
-        renderer.finish()
+            # Wait for each draw: llvmpipe drops an opaque full-screen draw that a later
+            # one covers before the scene is flushed, which would overstate the limit.
+            renderer.finish()
 
     for round_index in range(rounds):
         for index, program in enumerate(programs):

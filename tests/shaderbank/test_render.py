@@ -5,6 +5,8 @@ from pathlib import Path
 import numpy as np
 import pytest
 import torch
+from hypothesis import given
+from hypothesis import strategies as st
 
 from shaderbank.canonical import MAX_TILES
 from shaderbank.errors import CompileError, ShaderbankError
@@ -81,12 +83,12 @@ def test_different_times_give_different_images(renderer: Renderer) -> None:
 
 
 def test_batches_larger_than_one_draw_are_split(renderer: Renderer) -> None:
-    count = tiles_per_draw(64) + 3
+    count = tiles_per_draw(64, 64, renderer.max_rows) + 3
     times = [0.1 * k for k in range(count)]
     images = renderer.render(ANIMATED, [Params(time=t) for t in times], 64)
     last = renderer.render(ANIMATED, [Params(time=times[-1])], 64)[0]
     np.testing.assert_array_equal(images[-1], last)
-    assert tiles_per_draw(64) <= MAX_TILES
+    assert tiles_per_draw(64, 64) <= MAX_TILES
 
 
 def test_parameters_reach_the_program(renderer: Renderer) -> None:
@@ -209,3 +211,10 @@ def test_renders_on_the_gpu_into_a_cuda_tensor() -> None:
         gpu.render(ANIMATED, [Params(time=1.0), Params(time=2.0)], 64, out)
         torch.cuda.synchronize()
         assert out.float().std() > 0
+
+
+@given(width=st.integers(1, 4096), height=st.integers(1, 4096))
+def test_strips_fit_the_texture_limit(width: int, height: int) -> None:
+    count = tiles_per_draw(width, height, 16384)
+    assert 1 <= count <= MAX_TILES
+    assert height * count <= 16384
