@@ -43,7 +43,16 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"shaderbank {__version__}")
     parser.add_argument("-q", "--quiet", action="store_true", help="only warnings and errors")
-    parser.add_argument("--bank", type=Path, help="bank folder (default: the built-in shaders/)")
+    parser.add_argument(
+        "--bank",
+        type=Path,
+        action="append",
+        default=[],
+        help="another bank folder (repeatable), added to the built-in shaders/",
+    )
+    parser.add_argument(
+        "--no-builtin", action="store_true", help="leave the built-in shaders/ out of the bank"
+    )
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     render = commands.add_parser(
@@ -71,7 +80,40 @@ def build_parser() -> argparse.ArgumentParser:
     listing = commands.add_parser("list", help="list the bank's programs")
     listing.add_argument("--family", help="only this family")
     listing.add_argument("--tag", help="only programs with this tag")
+    listing.add_argument("--status", choices=["ok", "new", "quarantined"], help="only this status")
+    listing.add_argument("--max-cost", type=float, help="only programs within this ms/256 px")
+    listing.add_argument("--limit", type=_positive_int, default=200, help="rows to show")
     listing.set_defaults(run=run_list)
+
+    validate = commands.add_parser(
+        "validate",
+        help="check programs (compile, finite, varied, cost, near-duplicates) and index them",
+    )
+    validate.add_argument("programs", nargs="*", metavar="PROGRAM", help="default: unvalidated")
+    validate.add_argument("--all", action="store_true", help="re-check every program")
+    validate.add_argument("--workers", type=_positive_int, help="rendering processes (default 2)")
+    validate.add_argument("--timeout", type=float, default=20.0, help="seconds per program")
+    validate.add_argument("--max-cost", type=float, default=60.0, help="ms per 256 px image")
+    validate.add_argument("--device", default="cpu", help="cpu or cuda:N")
+    validate.set_defaults(run=run_validate)
+
+    info = commands.add_parser("info", help="a program's metadata, source and thumbnails")
+    info.add_argument("program", metavar="ID")
+    info.add_argument("--out", type=Path, help="thumbnail sheet (default: info-NAME.png)")
+    info.add_argument("--device", default="auto", help="auto, cpu or cuda:N")
+    info.set_defaults(run=run_info)
+
+    select = commands.add_parser(
+        "select", help="write a program list (a subset of the bank) for `pretrain run`"
+    )
+    select.add_argument("--family", action="append", default=[], help="repeatable")
+    select.add_argument("--tag", action="append", default=[], help="repeatable; all must hold")
+    select.add_argument("--max-cost", type=float, help="ms per 256 px image")
+    select.add_argument("--count", type=_positive_int, help="draw this many at random")
+    select.add_argument("--seed", type=int, default=0)
+    select.add_argument("--include-new", action="store_true", help="also unvalidated programs")
+    select.add_argument("--out", type=Path, default=Path("programs.txt"))
+    select.set_defaults(run=run_select)
 
     demo = commands.add_parser("demo", help="the main job on the built-in bank")
     demo.add_argument("--out", type=Path, default=Path("out/demo"), help="output folder")
@@ -93,12 +135,21 @@ def progress_bar(description: str, total: int) -> Iterator[Callable[[int], None]
         yield lambda steps: progress.advance(task, steps)
 
 
-def _load_programs(args: argparse.Namespace, specs: Sequence[str]) -> list:
+def _load_bank(args: argparse.Namespace):  # -> Bank, imported lazily
     from shaderbank.bank import Bank
+    from shaderbank.paths import builtin_bank_dir
 
-    bank = Bank.load(args.bank)
+    roots = ([] if args.no_builtin else [builtin_bank_dir()]) + list(args.bank)
+    if not roots:
+        raise ShaderbankError("no bank folders: drop --no-builtin or give --bank DIR")
+    bank = Bank.load(roots)
     for problem in bank.problems:
         log.warning("skipped %s", problem)
+    return bank
+
+
+def _load_programs(args: argparse.Namespace, specs: Sequence[str]) -> list:
+    bank = _load_bank(args)
     programs = bank.select(specs)
     if not programs:
         raise ShaderbankError(f"the bank at {bank.root} holds no programs")
@@ -147,25 +198,137 @@ def run_render(args: argparse.Namespace) -> int:
 
 
 def run_list(args: argparse.Namespace) -> int:
-    from shaderbank.bank import Bank
-
-    bank = Bank.load(args.bank)
-    programs = bank.filter(family=args.family, tag=args.tag)
-    table = Table(title=f"{len(programs)} of {len(bank)} programs in {bank.root}")
-    for column in ("id", "family", "tags", "licence", "author", "description"):
+    bank = _load_bank(args)
+    entries = bank.filter(
+        family=args.family, tag=args.tag, status=args.status, max_cost_ms=args.max_cost
+    )
+    shown = entries[: args.limit]
+    roots = ", ".join(str(folder.root) for folder in bank.folders)
+    table = Table(title=f"{len(entries)} of {len(bank)} programs in {roots}")
+    for column in ("id", "family", "status", "ms@256", "tags", "licence", "author"):
         table.add_column(column, overflow="fold")
-    for program in programs:
+    for entry in shown:
+        cost = f"{entry.cost_ms_256:.1f}" if entry.cost_ms_256 is not None else "-"
+        status = entry.status if not entry.reason else f"{entry.status}: {entry.reason}"
         table.add_row(
-            program.id,
-            program.family,
-            ", ".join(program.tags),
-            program.licence,
-            program.author,
-            program.description,
+            entry.id, entry.family, status, cost, ", ".join(entry.tags), entry.licence, entry.author
         )
     stdout.print(table)
-    for problem in bank.problems:
-        stderr.print(f"[yellow]skipped[/yellow] {problem}", highlight=False)
+    if len(entries) > len(shown):
+        stdout.print(f"... and {len(entries) - len(shown)} more (--limit)")
+    return 0
+
+
+def run_validate(args: argparse.Namespace) -> int:
+    from shaderbank.bank import unvalidated
+    from shaderbank.validate import Thresholds
+    from shaderbank.validation import validate_programs
+
+    bank = _load_bank(args)
+    if args.all:
+        ids = bank.ids
+    elif args.programs:
+        ids = [i for i in bank.select_ids(args.programs) if i in bank]
+    else:
+        ids = unvalidated(bank)
+    if not ids:
+        bank.save()
+        stdout.print(
+            f"nothing to validate: all {len(bank)} programs are checked (--all redoes them)"
+        )
+        return 0
+    thresholds = Thresholds(max_cost_ms=args.max_cost)
+    with progress_bar("validating", len(ids)) as bar:
+        report = validate_programs(
+            bank,
+            ids,
+            workers=args.workers,
+            device=args.device,
+            thresholds=thresholds,
+            timeout=args.timeout,
+            on_progress=bar,
+        )
+    table = Table(title=f"validated {report.checked} programs in {report.seconds:.1f} s")
+    table.add_column("verdict")
+    table.add_column("programs", justify="right")
+    table.add_row("ok", str(report.accepted))
+    for reason, count in report.reasons.most_common():
+        table.add_row(f"quarantined: {reason}", str(count))
+    stdout.print(table)
+    for entry in bank.entries:
+        if entry.id in set(ids) and entry.status == "quarantined":
+            stderr.print(
+                f"[yellow]quarantined[/yellow] {entry.id}: {entry.reason}", highlight=False
+            )
+    return 0
+
+
+def run_info(args: argparse.Namespace) -> int:
+    from rich.syntax import Syntax
+
+    from shaderbank.render import Renderer
+    from shaderbank.sheet import render_sheet
+
+    bank = _load_bank(args)
+    entry = bank.entry(args.program)
+    program = bank.program(args.program)
+    table = Table(title=entry.id, show_header=False)
+    table.add_column("field")
+    table.add_column("value", overflow="fold")
+    for name, value in (
+        ("file", str(bank.folder_of(entry.id).root / entry.path)),
+        ("family", entry.family),
+        ("tags", ", ".join(entry.tags)),
+        ("licence", entry.licence),
+        ("author", entry.author),
+        ("description", program.description),
+        ("dialect", entry.dialect),
+        ("provenance", entry.provenance),
+        ("status", entry.status + (f" ({entry.reason})" if entry.reason else "")),
+        ("cost ms/image", _cost_text(entry)),
+        ("source hash", entry.source_hash),
+    ):
+        table.add_row(name, value)
+    stdout.print(table)
+    stdout.print(Syntax(program.source, "glsl", line_numbers=True))
+    out = args.out or Path(f"info-{program.name}.png")
+    with Renderer(device=args.device) as renderer:
+        sheet, failures = render_sheet(
+            renderer, [program], times=(0.5, 1.5, 3.0, 4.5, 6.0, 7.5, 9.0, 10.0), size=128
+        )
+    sheet.save(out)
+    for failure in failures:
+        stderr.print(f"[red]failed[/red] {failure.reason}", highlight=False)
+    stdout.print(f"wrote {out}")
+    return 1 if failures else 0
+
+
+def _cost_text(entry) -> str:  # an index Entry
+    if entry.cost_ms_64 is None or entry.cost_ms_256 is None:
+        return "not measured (shaderbank validate)"
+    return (
+        f"{entry.cost_ms_64:.2f} at 64 px, {entry.cost_ms_256:.2f} at 256 px"
+        f" ({entry.cost_renderer})"
+    )
+
+
+def run_select(args: argparse.Namespace) -> int:
+    from shaderbank.selection import select_programs, write_selection
+
+    bank = _load_bank(args)
+    ids = select_programs(
+        bank,
+        families=args.family,
+        tags=args.tag,
+        max_cost_ms=args.max_cost,
+        count=args.count,
+        seed=args.seed,
+        include_unvalidated=args.include_new,
+    )
+    if not ids:
+        raise ShaderbankError("no program matches; validated programs only unless --include-new")
+    write_selection(args.out, bank, ids)
+    stdout.print(f"wrote {args.out} ({len(ids)} programs)")
     return 0
 
 

@@ -1,0 +1,26 @@
+from __future__ import annotations
+
+import pytest
+
+from shaderbank.errors import ShaderbankError
+from shaderbank.workers import TaskFailure, WorkerPool, WorkerSpec
+
+
+def test_hanging_and_crashing_tasks_fail_alone_and_workers_come_back() -> None:
+    spec = WorkerSpec("tests.shaderbank.workers_handlers:behave")
+    tasks = ["a", "hang", "b", "crash", "fail", "c"]
+    with WorkerPool(spec, workers=2) as pool:
+        outcomes = dict(pool.run(tasks, timeout=8.0))
+        assert pool.restarts == 2
+    assert sorted(outcomes) == sorted(tasks)
+    for name in ("a", "b", "c"):
+        assert isinstance(outcomes[name], str) and outcomes[name].startswith(f"done {name}")
+    assert outcomes["hang"] == TaskFailure("timeout", "no result within 8 s")
+    assert outcomes["crash"].kind == "crash" and "SIGSEGV" in outcomes["crash"].message
+    assert outcomes["fail"].kind == "error" and "told to fail" in outcomes["fail"].message
+
+
+def test_a_worker_that_cannot_render_stops_the_run_with_the_reason() -> None:
+    spec = WorkerSpec("tests.shaderbank.workers_handlers:behave", device="cuda:7")
+    with WorkerPool(spec, workers=1) as pool, pytest.raises(ShaderbankError, match="cuda:7"):
+        list(pool.run(["a"], timeout=5.0))

@@ -1,0 +1,17 @@
+"""Task handlers run inside worker processes by test_workers.py."""
+
+from __future__ import annotations
+
+import os
+import signal
+import time
+
+
+def behave(_renderer: object, task: str) -> str:
+    if task == "hang":
+        time.sleep(3600)
+    if task == "crash":
+        os.kill(os.getpid(), signal.SIGSEGV)
+    if task == "fail":
+        raise ValueError("told to fail")
+    return f"done {task} in {os.getpid()}"
