@@ -29,13 +29,13 @@ PROGRAMS = {
     "syntax": "void mainImage(out vec4 c, in vec2 f)\n{\n  c = vec4(1.0) +;\n}\n",
     "endless": """void mainImage(out vec4 c, in vec2 f)
 {
-    // x stays below 1, so neither loop ends. llvmpipe stops any loop after 65535
-    // iterations, so the nesting is what makes this run (practically) forever there.
+    // 10^9 dependent steps per pixel: finite, so no compiler may drop the loops, and
+    // each under llvmpipe's cap of 65535 iterations per loop, yet hours of work.
     float x = iTime;
-    for (;;) {
-        for (;;) { x = fract(x * 1.1 + 0.1); if (x > 2.0) break; }
-        if (x > 3.0) break;
-    }
+    for (int i = 0; i < 1000; i++)
+        for (int j = 0; j < 1000; j++)
+            for (int k = 0; k < 1000; k++)
+                x = fract(x * 1.1 + 0.1);
     c = vec4(x);
 }
 """,
