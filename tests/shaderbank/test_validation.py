@@ -29,13 +29,20 @@ PROGRAMS = {
     "syntax": "void mainImage(out vec4 c, in vec2 f)\n{\n  c = vec4(1.0) +;\n}\n",
     "endless": """void mainImage(out vec4 c, in vec2 f)
 {
-    // 10^9 dependent steps per pixel: finite, so no compiler may drop the loops, and
-    // each under llvmpipe's cap of 65535 iterations per loop, yet hours of work.
+    // llvmpipe ends every loop after 65535 iterations (in total, it seems), so a
+    // literal endless loop finishes there; what hangs is work. Even under that cap this
+    // is 65535 x 8 sines per pixel: minutes for the 64 px checks alone.
     float x = iTime;
-    for (int i = 0; i < 1000; i++)
-        for (int j = 0; j < 1000; j++)
-            for (int k = 0; k < 1000; k++)
-                x = fract(x * 1.1 + 0.1);
+    for (int i = 0; i < 1000000; i++) {
+        x = fract(sin(x * 12.9898) * 43758.5453);
+        x = fract(sin(x * 78.233) * 43758.5453);
+        x = fract(sin(x * 39.346) * 43758.5453);
+        x = fract(sin(x * 11.135) * 43758.5453);
+        x = fract(sin(x * 53.761) * 43758.5453);
+        x = fract(sin(x * 27.418) * 43758.5453);
+        x = fract(sin(x * 94.673) * 43758.5453);
+        x = fract(sin(x * 61.092) * 43758.5453);
+    }
     c = vec4(x);
 }
 """,
