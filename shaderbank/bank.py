@@ -119,11 +119,13 @@ class Bank:
         assert index is not None
         folder = BankFolder(root, index, indexed=index_exists(root))
         number = len(self.folders)
-        for row, entry in enumerate(index.entries):
-            if entry.id in self._where:
-                other = self.folders[self._where[entry.id][0]].root
-                raise ShaderbankError(f"program id {entry.id} is in both {other} and {root}")
-            self._where[entry.id] = (number, row)
+        where = {entry.id: (number, row) for row, entry in enumerate(index.entries)}
+        clashes = where.keys() & self._where.keys()
+        if clashes:
+            clash = min(clashes)
+            other = self.folders[self._where[clash][0]].root
+            raise ShaderbankError(f"program id {clash} is in both {other} and {root}")
+        self._where.update(where)
         self.folders.append(folder)
 
     # -- looking things up -----------------------------------------------------------

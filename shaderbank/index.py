@@ -9,9 +9,12 @@ never half of either.
 
 from __future__ import annotations
 
+import gc
 import json
 import os
 import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any
@@ -73,7 +76,8 @@ def read_index(folder: Path, dims: int) -> Index | None:
     if not path.exists():
         return None
     try:
-        document = json.loads(path.read_text(encoding="utf-8"))
+        with _no_gc():
+            document = json.loads(path.read_text(encoding="utf-8"))
         if document.get("format") != FORMAT:
             raise ValueError("not a shaderbank index")
         if document.get("version") != VERSION:
@@ -83,15 +87,31 @@ def read_index(folder: Path, dims: int) -> Index | None:
         missing = [name for name in FIELD_NAMES if name not in columns]
         if missing:
             raise ValueError(f"missing columns {missing}")
-        entries = [
-            Entry(**{name: columns[name][row] for name in FIELD_NAMES}) for row in range(count)
-        ]
+        # Positional construction from zipped columns: several times faster than
+        # building a keyword dict per row, which matters at 100,000 programs.
+        with _no_gc():
+            entries = list(map(Entry, *(columns[name] for name in FIELD_NAMES)))
+        if len(entries) != count:
+            raise ValueError(f"{len(entries)} rows, header says {count}")
     except (OSError, ValueError, KeyError, TypeError) as error:
         raise ShaderbankError(
             f"{path}: unreadable index ({error}); delete it and run `shaderbank validate`"
         ) from error
     fingerprints = _read_fingerprints(Path(folder) / FINGERPRINTS_NAME, count, dims)
     return Index(entries, fingerprints)
+
+
+@contextmanager
+def _no_gc() -> Iterator[None]:
+    """Pause the cyclic garbage collector: creating 10^5 objects otherwise triggers
+    dozens of collections that scan them all, for garbage that cannot exist yet."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def _read_fingerprints(path: Path, count: int, dims: int) -> np.ndarray:
