@@ -1,0 +1,75 @@
+"""Seeded sampling of program parameters (the latent space of a program).
+
+Every random choice of the stream comes from a generator seeded by the identity of what
+it makes: (run seed, epoch, rank, worker, batch index). Any batch can be rebuilt on its
+own, and two runs with the same seed produce the same bytes.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from shaderbank.params import Params
+
+
+def generator(*identity: int) -> np.random.Generator:
+    """A generator for one named piece of the stream; identity is (seed, epoch, ...)."""
+    return np.random.default_rng(np.random.SeedSequence([int(part) for part in identity]))
+
+
+@dataclass(frozen=True)
+class ParamConfig:
+    """time: "uniform" draws each image's iTime from U(time_min, time_max) (the paper's
+    recipe, 0.1..10 s); "continuous" draws one start per program and spaces its images
+    `clip_step` seconds apart, like frames of a clip. mouse_probability: share of images
+    with a random iMouse position (else 0, as on Shadertoy before a click).
+    latent_sigma: per-parameter std of the latent-neighbour views (GenRep), in seconds
+    for "time" and in image widths for "mouse"."""
+
+    time: str = "uniform"
+    time_min: float = 0.1
+    time_max: float = 10.0
+    clip_step: float = 1.0 / 30.0
+    mouse_probability: float = 0.5
+    latent_sigma: dict[str, float] = field(default_factory=lambda: {"time": 0.5, "mouse": 0.05})
+
+    def __post_init__(self) -> None:
+        if self.time not in ("uniform", "continuous"):
+            raise ValueError(f"time must be uniform or continuous, not {self.time!r}")
+        unknown = set(self.latent_sigma) - {"time", "mouse"}
+        if unknown:
+            raise ValueError(f"latent_sigma has unknown parameters {sorted(unknown)}")
+
+
+def sample_params(config: ParamConfig, rng: np.random.Generator, count: int) -> list[Params]:
+    """`count` parameter points for one program."""
+    if config.time == "uniform":
+        times = rng.uniform(config.time_min, config.time_max, count)
+    else:
+        start = rng.uniform(config.time_min, config.time_max)
+        times = start + config.clip_step * np.arange(count)
+    clicks = rng.random(count) < config.mouse_probability
+    positions = rng.random((count, 2))
+    return [
+        Params(
+            time=float(times[k]),
+            mouse=(float(positions[k, 0]), float(positions[k, 1]), 0.0, 0.0)
+            if clicks[k]
+            else (0.0, 0.0, 0.0, 0.0),
+        )
+        for k in range(count)
+    ]
+
+
+def latent_neighbour(config: ParamConfig, rng: np.random.Generator, params: Params) -> Params:
+    """A view of the same program near `params`: z' = z + N(0, sigma) per parameter."""
+    sigma_time = config.latent_sigma.get("time", 0.0)
+    sigma_mouse = config.latent_sigma.get("mouse", 0.0)
+    time = params.time + rng.normal(0.0, sigma_time) if sigma_time > 0 else params.time
+    mouse = params.mouse
+    if sigma_mouse > 0:
+        shift = rng.normal(0.0, sigma_mouse, 2)
+        mouse = (mouse[0] + float(shift[0]), mouse[1] + float(shift[1]), mouse[2], mouse[3])
+    return Params(time=float(time), mouse=mouse)

@@ -1,0 +1,348 @@
+"""The render stream: endless batches of freshly rendered images with program labels.
+
+Worker processes (spawn; each with its own GL context) own disjoint shares of every
+batch and render them program-major (several images per compile) straight into shared
+batch slots; the parent shuffles each finished batch with a seeded permutation and hands
+it out as tensors. The parent never touches GL.
+
+Faults never stop the stream: a program that does not compile or draws constant images
+is quarantined by its worker; a worker that hangs past `part_timeout` or dies is
+replaced, the program it was drawing is quarantined, and its share is rendered again.
+Everything is seeded by (seed, epoch, rank, worker, batch): the same configuration gives
+the same bytes, and `start` resumes a stream at any batch.
+"""
+
+from __future__ import annotations
+
+import logging
+import multiprocessing as mp
+import os
+import queue
+import tempfile
+import time
+from collections import deque
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import torch
+
+from pretrain.data import _worker
+from pretrain.data.buffers import SharedSlots, SlotLayout
+from pretrain.data.sampling import ParamConfig, generator
+from shaderbank.errors import ShaderbankError
+from shaderbank.gl import available_cpus
+
+log = logging.getLogger(__name__)
+POLL_SECONDS = 0.02
+STARTUP_SECONDS = 120.0
+
+
+@dataclass(frozen=True)
+class StreamConfig:
+    """batch_size: samples per batch (each with `views` images). images_per_program:
+    samples of one program rendered per compile. workers: rendering processes (None:
+    one per core, at most 4 on a CPU). prefetch: batches in flight."""
+
+    size: int = 64
+    batch_size: int = 128
+    views: int = 1
+    images_per_program: int = 8
+    workers: int | None = None
+    prefetch: int = 3
+    seed: int = 0
+    steps_per_epoch: int = 1000
+    device: str = "cpu"
+    part_timeout: float = 60.0
+    params: ParamConfig = field(default_factory=ParamConfig)
+
+    def __post_init__(self) -> None:
+        if self.views < 1 or self.batch_size < 1 or self.images_per_program < 1:
+            raise ValueError("views, batch_size and images_per_program must be positive")
+
+
+@dataclass
+class Batch:
+    """images (B, V, 3, H, W) uint8 when views > 1, else (B, 3, H, W); labels (B,) int64
+    program positions in the selection; params (B, V, 6) float32 (time, mouse x4, view)."""
+
+    index: int
+    images: torch.Tensor
+    labels: torch.Tensor
+    params: torch.Tensor
+
+
+@dataclass
+class _Worker:
+    process: Any
+    inbox: Any
+    generation: int
+    ready: bool = False
+    launched: float = 0.0
+    pending: deque[int] = field(default_factory=deque)  # batches issued, not done
+    since: float = 0.0  # when it started its first pending part
+
+
+class RenderStream:
+    """Iterate to get Batches. Use as a context manager (or call close()) to stop the
+    workers. `quarantined` maps program ids to the reason they were taken out."""
+
+    def __init__(
+        self,
+        bank_roots: Sequence[str | Path],
+        program_ids: Sequence[str],
+        config: StreamConfig,
+        *,
+        rank: int = 0,
+        weights: Sequence[float] | None = None,
+        pin_memory: bool | None = None,
+    ) -> None:
+        if not program_ids:
+            raise ShaderbankError("the stream needs at least one program")
+        self.config = config
+        self.program_ids = tuple(program_ids)
+        self.bank_roots = tuple(str(Path(root).resolve()) for root in bank_roots)
+        self.rank = rank
+        self.weights = tuple(float(w) for w in weights) if weights is not None else None
+        cpus = available_cpus()
+        workers = config.workers or (min(4, cpus) if config.device == "cpu" else 2)
+        self.workers = max(1, min(workers, config.batch_size))
+        self.threads = max(1, cpus // self.workers) if config.device == "cpu" else 1
+        self.pin_memory = torch.cuda.is_available() if pin_memory is None else pin_memory
+        self.quarantined: dict[str, str] = {}
+        self.restarts = 0
+        self.wait_seconds = 0.0  # time next() spent waiting for workers
+        self._layout = SlotLayout(
+            slots=config.prefetch + 1,
+            batch=config.batch_size * config.views,
+            height=config.size,
+            width=config.size,
+        )
+        self._slots: SharedSlots | None = None
+        self._workers: list[_Worker] = []
+        self._context = mp.get_context("spawn")
+        self._outbox: Any = None
+        self._current: np.ndarray | None = None
+        self._current_path = ""
+        self._done: dict[int, set[int]] = {}
+
+    # -- lifecycle -------------------------------------------------------------------
+
+    def __enter__(self) -> RenderStream:
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        for worker in self._workers:
+            if worker.process.is_alive():
+                worker.inbox.put(None)
+        for worker in self._workers:
+            worker.process.join(timeout=5)
+            if worker.process.is_alive():
+                worker.process.kill()
+                worker.process.join(timeout=5)
+        self._workers = []
+        if self._slots is not None:
+            self._slots.close()  # removes the folder, the "current" file with it
+            self._slots = None
+        self._current_path = ""
+
+    def _plan(self, worker: int, generation: int) -> _worker.WorkerPlan:
+        start, stop = _worker.part_rows(self.config.batch_size, self.workers, worker)
+        labels = range(len(self.program_ids))
+        partition = tuple(labels[worker :: self.workers]) or tuple(labels)
+        weights = None
+        if self.weights is not None:
+            weights = tuple(self.weights[label] for label in partition)
+        assert self._slots is not None
+        return _worker.WorkerPlan(
+            worker=worker,
+            generation=generation,
+            workers=self.workers,
+            rank=self.rank,
+            seed=self.config.seed,
+            steps_per_epoch=self.config.steps_per_epoch,
+            bank_roots=self.bank_roots,
+            program_ids=self.program_ids,
+            partition=partition,
+            weights=weights,
+            layout=self._layout,
+            slots_folder=self._slots.folder,
+            part_start=start,
+            part_stop=stop,
+            images_per_program=self.config.images_per_program,
+            views=self.config.views,
+            params=self.config.params,
+            device=self.config.device,
+            threads=self.threads,
+            current_path=self._current_path,
+        )
+
+    def _launch(self, index: int, generation: int = 0) -> _Worker:
+        inbox = self._context.Queue()
+        process = self._context.Process(
+            target=_worker.run,
+            args=(self._plan(index, generation), inbox, self._outbox),
+            name=f"shaderbank-stream-{index}",
+            daemon=True,
+        )
+        process.start()
+        worker = _Worker(process, inbox, generation, launched=time.monotonic())
+        for label in self._quarantined_labels():
+            inbox.put(("quarantine", label))
+        return worker
+
+    def _quarantined_labels(self) -> list[int]:
+        position = {program_id: label for label, program_id in enumerate(self.program_ids)}
+        return [position[program_id] for program_id in self.quarantined]
+
+    def _start(self) -> None:
+        self._slots = SharedSlots.create(self._layout)
+        handle, self._current_path = tempfile.mkstemp(prefix="current-", dir=self._slots.folder)
+        os.close(handle)
+        self._current = np.memmap(
+            self._current_path, dtype="int64", mode="w+", shape=(self.workers,)
+        )
+        self._current[:] = _worker.IDLE
+        self._outbox = self._context.Queue()
+        self._workers = [self._launch(index) for index in range(self.workers)]
+
+    # -- iteration -------------------------------------------------------------------
+
+    def __iter__(self) -> Iterator[Batch]:
+        return self.batches()
+
+    def batches(self, start: int = 0, count: int | None = None) -> Iterator[Batch]:
+        """Batches start, start+1, ... (count of them, or endless)."""
+        if not self._workers:
+            self._start()
+        stop = None if count is None else start + count
+        issued = start
+        in_flight = self._layout.slots - 1  # one slot stays with the batch being copied
+        while stop is None or issued < stop:
+            if issued - start >= in_flight:
+                break
+            self._issue(issued)
+            issued += 1
+        index = start
+        while stop is None or index < stop:
+            waited = time.monotonic()
+            self._wait_for(index)
+            self.wait_seconds += time.monotonic() - waited
+            batch = self._take(index)
+            if stop is None or issued < stop:
+                self._issue(issued)
+                issued += 1
+            yield batch
+            index += 1
+
+    def _issue(self, batch: int) -> None:
+        slot = batch % self._layout.slots
+        self._done[batch] = set()
+        for worker in self._workers:
+            if not worker.pending:
+                worker.since = time.monotonic()
+            worker.pending.append(batch)
+            worker.inbox.put(("render", batch, slot))
+
+    def _wait_for(self, batch: int) -> None:
+        while len(self._done[batch]) < self.workers:
+            try:
+                message = self._outbox.get(timeout=POLL_SECONDS)
+            except queue.Empty:
+                self._watch()
+                continue
+            self._handle(message)
+
+    def _handle(self, message: tuple[Any, ...]) -> None:
+        kind, index, generation = message[0], message[1], message[2]
+        worker = self._workers[index]
+        if generation != worker.generation:
+            return  # from a worker that was replaced
+        if kind == "ready":
+            worker.ready = True
+            worker.since = time.monotonic()
+            log.info("stream worker %d renders on %s", index, message[3])
+        elif kind == "failed":
+            raise ShaderbankError(f"a stream worker could not start: {message[3]}")
+        elif kind == "done":
+            batch, events = message[3], message[4]
+            if worker.pending and worker.pending[0] == batch:
+                worker.pending.popleft()
+                worker.since = time.monotonic()
+                self._done[batch].add(index)
+            for label, reason in events:
+                self._quarantine(label, reason)
+
+    def _watch(self) -> None:
+        now = time.monotonic()
+        for index, worker in enumerate(self._workers):
+            if not worker.ready:
+                if not worker.process.is_alive() or now - worker.launched > STARTUP_SECONDS:
+                    raise ShaderbankError(f"stream worker {index} did not start")
+                continue
+            if not worker.pending:
+                continue
+            reason = None
+            if not worker.process.is_alive():
+                reason = f"crash: worker died (exit code {worker.process.exitcode})"
+            elif now - worker.since > self.config.part_timeout:
+                reason = f"timeout: no image within {self.config.part_timeout:g} s"
+            if reason is not None:
+                self._restart(index, reason)
+
+    def _restart(self, index: int, reason: str) -> None:
+        assert self._current is not None
+        worker = self._workers[index]
+        label = int(self._current[index])
+        if worker.process.is_alive():
+            worker.process.kill()
+        worker.process.join(timeout=5)
+        self._current[index] = _worker.IDLE
+        if label != _worker.IDLE:
+            self._quarantine(label, reason)
+        log.warning("stream worker %d: %s; restarting it", index, reason)
+        replacement = self._launch(index, worker.generation + 1)
+        self.restarts += 1
+        for batch in worker.pending:  # its unfinished shares, in order
+            replacement.pending.append(batch)
+            replacement.inbox.put(("render", batch, batch % self._layout.slots))
+        self._workers[index] = replacement
+
+    def _quarantine(self, label: int, reason: str) -> None:
+        program_id = self.program_ids[label]
+        if program_id in self.quarantined:
+            return
+        self.quarantined[program_id] = reason
+        log.warning("quarantined %s for this run: %s", program_id, reason)
+        for worker in self._workers:
+            worker.inbox.put(("quarantine", label))
+
+    def _take(self, batch: int) -> Batch:
+        assert self._slots is not None
+        del self._done[batch]
+        slot = batch % self._layout.slots
+        config = self.config
+        samples, views = config.batch_size, config.views
+        order = torch.from_numpy(
+            generator(config.seed, self.rank, batch, 0x5EED).permutation(samples)
+        )
+        images = torch.from_numpy(self._slots.images[slot]).view(
+            samples, views, config.size, config.size, 3
+        )
+        labels = torch.from_numpy(self._slots.labels[slot]).view(samples, views)[:, 0]
+        params = torch.from_numpy(self._slots.params[slot]).view(samples, views, 6)
+        out = torch.empty(
+            (samples, views, 3, config.size, config.size),
+            dtype=torch.uint8,
+            pin_memory=self.pin_memory,
+        )
+        # One gather copy: shuffle and move channels first (the slot is reused next).
+        out.copy_(images[order].permute(0, 1, 4, 2, 3))
+        if views == 1:
+            out = out[:, 0]
+        return Batch(batch, out, labels[order].clone(), params[order].clone())

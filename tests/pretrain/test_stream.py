@@ -1,0 +1,135 @@
+from __future__ import annotations
+
+import os
+import signal
+from pathlib import Path
+
+import numpy as np
+import pytest
+import torch
+
+from pretrain.data import ParamConfig, RenderStream, StreamConfig
+from shaderbank.bank import Bank
+from shaderbank.params import Params
+from shaderbank.render import Renderer
+
+GOOD = """void mainImage(out vec4 c, in vec2 f)
+{{
+    vec2 uv = f / iResolution.xy;
+    c = vec4(fract(uv.x * {k}.0 + iTime * 0.3), uv.y + iMouse.x / iResolution.x,
+             0.5 + 0.5 * sin(iTime * {k}.0 + uv.y * 3.0), 1.0);
+}}
+"""
+HEAVY = """void mainImage(out vec4 c, in vec2 f)
+{
+    float x = iTime + f.x;
+    for (int i = 0; i < 1000000; i++) {
+        x = fract(sin(x * 12.9898) * 43758.5453);
+        x = fract(sin(x * 78.233) * 43758.5453);
+        x = fract(sin(x * 39.346) * 43758.5453);
+        x = fract(sin(x * 11.135) * 43758.5453);
+    }
+    c = vec4(x);
+}
+"""
+BROKEN = "void mainImage(out vec4 c, in vec2 f) { c = vec4(nope); }\n"
+FLAT = "void mainImage(out vec4 c, in vec2 f) { c = vec4(0.25 + 0.0 * iTime); }\n"
+
+SMALL = StreamConfig(size=32, batch_size=16, images_per_program=4, workers=2, seed=3)
+
+
+def make_bank(
+    root: Path, extra: dict[str, str] | None = None, good: int = 4
+) -> tuple[Path, list[str]]:
+    root.mkdir(parents=True, exist_ok=True)
+    for k in range(good):
+        (root / f"good{k}.glsl").write_text(GOOD.format(k=k + 2))
+    for name, source in (extra or {}).items():
+        (root / f"{name}.glsl").write_text(source)
+    return root, Bank.load(root).ids
+
+
+def collect(stream: RenderStream, start: int, count: int) -> list:
+    return list(stream.batches(start, count))
+
+
+def test_same_seed_same_bytes_and_resume_at_any_batch(tmp_path: Path) -> None:
+    root, ids = make_bank(tmp_path / "bank")
+    with RenderStream([root], ids, SMALL) as stream:
+        first = collect(stream, 0, 4)
+    with RenderStream([root], ids, SMALL) as stream:
+        again = collect(stream, 0, 4)
+    with RenderStream([root], ids, SMALL) as stream:
+        resumed = collect(stream, 2, 2)
+    for a, b in zip(first, again, strict=True):
+        assert torch.equal(a.images, b.images) and torch.equal(a.labels, b.labels)
+    for a, b in zip(first[2:], resumed, strict=True):
+        assert a.index == b.index and torch.equal(a.images, b.images)
+    assert first[0].images.shape == (16, 3, 32, 32) and first[0].images.dtype == torch.uint8
+    assert not torch.equal(first[0].images, first[1].images)
+    other = StreamConfig(**{**SMALL.__dict__, "seed": 4})
+    with RenderStream([root], ids, other) as stream:
+        assert not torch.equal(collect(stream, 0, 1)[0].images, first[0].images)
+
+
+def test_every_sample_can_be_rebuilt_alone_from_its_label_and_params(tmp_path: Path) -> None:
+    root, ids = make_bank(tmp_path / "bank")
+    with RenderStream([root], ids, SMALL) as stream:
+        batch = collect(stream, 0, 1)[0]
+    bank = Bank.load(root)
+    with Renderer(device="cpu") as renderer:
+        for index in range(len(batch.labels)):
+            time, mx, my, mz, mw, _ = batch.params[index, 0].tolist()
+            program = bank.program(ids[int(batch.labels[index])])
+            image = renderer.render(program, [Params(time=time, mouse=(mx, my, mz, mw))], 32)[0]
+            np.testing.assert_array_equal(batch.images[index].permute(1, 2, 0).numpy(), image)
+
+
+def test_latent_views_come_from_one_program_and_differ(tmp_path: Path) -> None:
+    root, ids = make_bank(tmp_path / "bank")
+    config = StreamConfig(
+        **{**SMALL.__dict__, "views": 2, "params": ParamConfig(latent_sigma={"time": 0.3})}
+    )
+    with RenderStream([root], ids, config) as stream:
+        batch = collect(stream, 0, 1)[0]
+    assert batch.images.shape == (16, 2, 3, 32, 32)
+    assert batch.params.shape == (16, 2, 6)
+    times = batch.params[:, :, 0]
+    assert (times[:, 0] != times[:, 1]).all()
+    assert (batch.params[:, 1, 5] == 1).all()  # the view index
+    differ = (batch.images[:, 0].float() - batch.images[:, 1].float()).abs().mean(dim=(1, 2, 3))
+    assert (differ > 0).all()
+
+
+def test_faulty_programs_are_quarantined_and_the_stream_goes_on(tmp_path: Path) -> None:
+    faulty = {"heavy": HEAVY, "broken": BROKEN, "flat": FLAT}
+    root, ids = make_bank(tmp_path / "bank", faulty, good=2)
+    config = StreamConfig(**{**SMALL.__dict__, "part_timeout": 4.0, "workers": 1})
+    with RenderStream([root], ids, config) as stream:
+        batches = collect(stream, 0, 8)
+        quarantined = dict(stream.quarantined)
+    assert len(batches) == 8
+    assert quarantined["heavy"].startswith("timeout")
+    assert "nope" in quarantined["broken"]
+    assert quarantined["flat"].startswith("constant")
+    bad = {ids.index(name) for name in faulty}
+    for batch in batches:
+        assert not bad & set(batch.labels.tolist())
+
+
+def test_a_killed_worker_is_replaced(tmp_path: Path) -> None:
+    root, ids = make_bank(tmp_path / "bank")
+    with RenderStream([root], ids, SMALL) as stream:
+        batches = stream.batches(0, 6)
+        next(batches)
+        os.kill(stream._workers[0].process.pid, signal.SIGKILL)
+        rest = list(batches)
+        assert len(rest) == 5
+        assert stream.restarts >= 1
+
+
+def test_no_programs_is_one_clear_error(tmp_path: Path) -> None:
+    from shaderbank.errors import ShaderbankError
+
+    with pytest.raises(ShaderbankError, match="at least one program"):
+        RenderStream([tmp_path], [], SMALL)
