@@ -283,6 +283,16 @@ class Bank:
         if fingerprint is not None:
             folder.index.fingerprints[row] = fingerprint
 
+    def add(self, program: Program, relative: str, provenance: str, folder: int = 0) -> None:
+        """Index a program whose file was just written at `relative` under a folder."""
+        if program.id in self._where:
+            raise ShaderbankError(f"program id {program.id} is already in the bank")
+        target = self.folders[folder]
+        target.index.entries.append(entry_for(program, relative, provenance))
+        blank = np.zeros((1, FINGERPRINT_DIMS), np.uint8)
+        target.index.fingerprints = np.concatenate([target.index.fingerprints, blank])
+        self._where[program.id] = (folder, len(target.index.entries) - 1)
+
     def save(self) -> None:
         for folder in self.folders:
             folder.save()

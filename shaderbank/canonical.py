@@ -70,7 +70,9 @@ void main() {
     iChannelTime = float[4](iTime, iTime, iTime, iTime);
     vec4 color = vec4(0.0, 0.0, 0.0, 1.0);
     mainImage(color, sb_FragCoord.xy);
-    sb_FragColor = vec4(color.rgb, 1.0);
+    // Alpha flags non-finite pixels (0), so validation can see NaN in a uint8 image.
+    bool finite = !(any(isnan(color.rgb)) || any(isinf(color.rgb)));
+    sb_FragColor = vec4(color.rgb, finite ? 1.0 : 0.0);
 }
 """
 

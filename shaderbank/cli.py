@@ -75,6 +75,8 @@ def build_parser() -> argparse.ArgumentParser:
     render.add_argument("--fps", type=float, default=10.0, help="GIF frames per second")
     render.add_argument("--window", action="store_true", help="live preview in a window")
     render.add_argument("--device", default="auto", help="auto, cpu or cuda:N")
+    render.add_argument("--sample", type=_positive_int, help="draw N random programs instead")
+    render.add_argument("--seed", type=int, default=0, help="seed of --sample")
     render.set_defaults(run=run_render)
 
     listing = commands.add_parser("list", help="list the bank's programs")
@@ -102,6 +104,17 @@ def build_parser() -> argparse.ArgumentParser:
     info.add_argument("--out", type=Path, help="thumbnail sheet (default: info-NAME.png)")
     info.add_argument("--device", default="auto", help="auto, cpu or cuda:N")
     info.set_defaults(run=run_info)
+
+    synth = commands.add_parser(
+        "synth", help="grow a folder of synthesized programs that pass validation"
+    )
+    synth.add_argument("--count", type=_positive_int, required=True, help="programs wanted")
+    synth.add_argument("--seed", type=int, default=0, help="run seed (same seed, same bank)")
+    synth.add_argument("--into", type=Path, help="folder (default: under the cache folder)")
+    synth.add_argument("--workers", type=_positive_int, help="rendering processes (default 2)")
+    synth.add_argument("--max-cost", type=float, default=60.0, help="ms per 256 px image")
+    synth.add_argument("--device", default="cpu", help="cpu or cuda:N")
+    synth.set_defaults(run=run_synth)
 
     select = commands.add_parser(
         "select", help="write a program list (a subset of the bank) for `pretrain run`"
@@ -148,8 +161,17 @@ def _load_bank(args: argparse.Namespace):  # -> Bank, imported lazily
     return bank
 
 
-def _load_programs(args: argparse.Namespace, specs: Sequence[str]) -> list:
+def _load_programs(
+    args: argparse.Namespace, specs: Sequence[str], sample: int | None = None, seed: int = 0
+) -> list:
     bank = _load_bank(args)
+    if sample is not None:
+        import random
+
+        ids = bank.select_ids(specs, usable_only=True)
+        if sample > len(ids):
+            raise ShaderbankError(f"--sample {sample} but only {len(ids)} programs match")
+        return [bank.program(i) for i in sorted(random.Random(seed).sample(ids, sample))]
     programs = bank.select(specs)
     if not programs:
         raise ShaderbankError(f"the bank at {bank.root} holds no programs")
@@ -159,7 +181,7 @@ def _load_programs(args: argparse.Namespace, specs: Sequence[str]) -> list:
 def run_render(args: argparse.Namespace) -> int:
     from shaderbank.sheet import parse_grid, render_animation, render_sheet, save_gif
 
-    programs = _load_programs(args, args.programs)
+    programs = _load_programs(args, args.programs, args.sample, args.seed)
     grid = parse_grid(args.grid) if args.grid else None
     if args.window:
         from shaderbank.preview import play
@@ -312,6 +334,36 @@ def _cost_text(entry) -> str:  # an index Entry
     )
 
 
+def run_synth(args: argparse.Namespace) -> int:
+    import math
+
+    from shaderbank.synth_bank import default_folder, synthesize_bank
+    from shaderbank.validate import Thresholds
+
+    if args.seed < 0:
+        raise ShaderbankError("--seed must be 0 or more")
+    folder = args.into or default_folder(args.seed)
+    with progress_bar("checking candidates", math.ceil(args.count * 1.1)) as bar:
+        report = synthesize_bank(
+            folder,
+            args.count,
+            args.seed,
+            workers=args.workers,
+            device=args.device,
+            thresholds=Thresholds(max_cost_ms=args.max_cost),
+            on_progress=bar,
+        )
+    rejected = ", ".join(f"{n} {reason}" for reason, n in sorted(report.reasons.items()))
+    stdout.print(
+        f"{report.accepted} programs in {folder} from {report.candidates} candidates in "
+        f"{report.seconds:.0f} s ({report.accepted / max(report.seconds, 1e-9):.1f}/s)"
+        + (f"; rejected: {rejected}" if rejected else ""),
+        highlight=False,
+    )
+    stdout.print(f"use it with: shaderbank --bank {folder} ...", highlight=False)
+    return 0
+
+
 def run_select(args: argparse.Namespace) -> int:
     from shaderbank.selection import select_programs, write_selection
 
@@ -335,7 +387,7 @@ def run_select(args: argparse.Namespace) -> int:
 def run_demo(args: argparse.Namespace) -> int:
     """For now: a contact sheet of the whole built-in bank at two times."""
     args.programs, args.size, args.grid, args.times = [], 128, None, [1.0, 6.0]
-    args.gif, args.window = False, False
+    args.gif, args.window, args.sample, args.seed = False, False, None, 0
     args.out = args.out / "bank.png"
     return run_render(args)
 

@@ -245,12 +245,15 @@ class Renderer:
         out: Any = None,
         *,
         pixel_type: PixelType = "uint8",
+        finite_out: np.ndarray | None = None,
     ) -> Any:
         """Render len(params) images of one program into `out`, shape (N, H, W, 3).
 
         out: a C-contiguous numpy array or torch tensor of dtype `pixel_type`, or None
-        for a new numpy array. "float32" keeps values unclamped, NaN included, for
-        validation. Returns `out`.
+        for a new numpy array. "float32" keeps values unclamped, NaN included.
+        finite_out: an optional (N, H, W) bool array that receives False where the
+        program's colour was NaN or infinite (read from alpha; validation uses it to
+        check programs in the uint8 format they are trained in). Returns `out`.
         """
         width, height = image_size(size)
         out = self._output(out, len(params), width, height, pixel_type)
@@ -260,13 +263,15 @@ class Renderer:
         for start in range(0, len(params), per_draw):
             chunk = params[start : start + per_draw]
             framebuffer = self.draw(compiled, chunk, (width, height), pixel_type=pixel_type)
+            viewport = (0, 0, width, height * len(chunk))
+            dtype = _GL_DTYPE[pixel_type]
             framebuffer.read_into(
-                host[start : start + len(chunk)],
-                viewport=(0, 0, width, height * len(chunk)),
-                components=3,
-                alignment=1,
-                dtype=_GL_DTYPE[pixel_type],
+                host[start : start + len(chunk)], viewport, components=3, alignment=1, dtype=dtype
             )
+            if finite_out is not None:
+                rgba = np.empty((len(chunk), height, width, 4), np.dtype(pixel_type))
+                framebuffer.read_into(rgba, viewport, components=4, alignment=1, dtype=dtype)
+                finite_out[start : start + len(chunk)] = rgba[..., 3] > 0
         _finish_output(out, host)
         return out
 

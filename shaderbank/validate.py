@@ -89,8 +89,12 @@ def fingerprint(images: np.ndarray) -> np.ndarray:
     return np.round(thumbs * 255).astype(np.uint8).reshape(-1)
 
 
-def first_problem(images: np.ndarray, thresholds: Thresholds) -> str | None:
-    if non_finite(images):
+def first_problem(
+    images: np.ndarray, thresholds: Thresholds, finite: np.ndarray | None = None
+) -> str | None:
+    """The first failed check of (N, H, W, 3) float images, or None. `finite`, when
+    given, is the renderer's per-pixel finiteness (for images already in uint8)."""
+    if non_finite(images) or (finite is not None and not bool(finite.all())):
         return "non-finite output (NaN or Inf)"
     constant = constant_images(images, thresholds.min_std)
     if constant:
@@ -138,8 +142,13 @@ def measure_program(renderer: object, program: Program, thresholds: Thresholds) 
 
     assert isinstance(renderer, Renderer)
     params = [Params(time=t, mouse=CHECK_MOUSE) for t in CHECK_TIMES]
-    images = renderer.render(program, params, CHECK_SIZE, pixel_type="float32")
-    problem = first_problem(images, thresholds)
+    # Checked in uint8, the format training renders: llvmpipe compiles (and disk-caches)
+    # one machine-code variant per framebuffer format, so this also warms the variant
+    # the stream will use. NaN shows in alpha.
+    finite = np.empty((len(params), CHECK_SIZE, CHECK_SIZE), dtype=bool)
+    pixels = renderer.render(program, params, CHECK_SIZE, finite_out=finite)
+    images = pixels.astype(np.float32) / 255.0
+    problem = first_problem(images, thresholds, finite)
     picks = [CHECK_TIMES.index(t) for t in FINGERPRINT_TIMES]
     print_ = fingerprint(images[picks])
     cost = {}

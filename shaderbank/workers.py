@@ -17,7 +17,6 @@ import importlib
 import logging
 import multiprocessing as mp
 import os
-import queue
 import signal
 import time
 import traceback
@@ -26,6 +25,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
+from shaderbank._pipes import receive_any
 from shaderbank.errors import ShaderbankError
 
 log = logging.getLogger(__name__)
@@ -47,6 +47,7 @@ class TaskFailure:
 class _Worker:
     process: Any
     inbox: Any
+    reader: Any  # this worker's end of its own result pipe
     launched: float
     ready: bool = False
     task_id: int | None = None
@@ -79,21 +80,21 @@ def _worker_main(spec: WorkerSpec, inbox: Any, outbox: Any, worker_index: int) -
         handler = _resolve(spec.handler)
         renderer = Renderer(device=spec.device, threads=spec.threads)
     except Exception as error:
-        outbox.put((worker_index, READY, False, f"{type(error).__name__}: {error}"))
+        outbox.send((worker_index, READY, False, f"{type(error).__name__}: {error}"))
         return
-    outbox.put((worker_index, READY, True, renderer.context.renderer))
+    outbox.send((worker_index, READY, True, renderer.context.renderer))
     while True:
         message = inbox.get()
         if message is None:
             break
         task_id, task = message
         try:
-            outbox.put((worker_index, task_id, True, handler(renderer, task)))
+            outbox.send((worker_index, task_id, True, handler(renderer, task)))
         except Exception as error:  # reported to the parent, never fatal to the worker
             detail = f"{type(error).__name__}: {error}"
             if not _is_user_error(error):
                 detail += "\n" + traceback.format_exc(limit=4)
-            outbox.put((worker_index, task_id, False, detail))
+            outbox.send((worker_index, task_id, False, detail))
     renderer.release()
 
 
@@ -113,26 +114,28 @@ class WorkerPool:
         self.spec = spec
         self.size = max(1, workers)
         self._context = mp.get_context("spawn")
-        self._outbox = self._context.Queue()
         self._workers: list[_Worker] = [self._start(index) for index in range(self.size)]
         self.restarts = 0
 
     def _start(self, index: int) -> _Worker:
         inbox = self._context.Queue()
+        reader, writer = self._context.Pipe(duplex=False)
         process = self._context.Process(
             target=_worker_main,
-            args=(self.spec, inbox, self._outbox, index),
+            args=(self.spec, inbox, writer, index),
             name=f"shaderbank-worker-{index}",
             daemon=True,
         )
         process.start()
-        return _Worker(process=process, inbox=inbox, launched=time.monotonic())
+        writer.close()  # the child holds it; EOF then means the child is gone
+        return _Worker(process, inbox, reader, launched=time.monotonic())
 
     def _replace(self, index: int) -> None:
         worker = self._workers[index]
         if worker.process.is_alive():
             worker.process.kill()
         worker.process.join(timeout=5)
+        worker.reader.close()
         self._workers[index] = self._start(index)
         self.restarts += 1
 
@@ -153,17 +156,14 @@ class WorkerPool:
                     worker.task_id, worker.started = task_id, time.monotonic()
                     worker.inbox.put((task_id, task))
                     running += 1
-            try:
-                index, task_id, ok, payload = self._outbox.get(timeout=POLL_SECONDS)
-            except queue.Empty:
-                pass
-            else:
+            readers = {index: worker.reader for index, worker in enumerate(self._workers)}
+            for index, (_, task_id, ok, payload) in receive_any(readers, POLL_SECONDS):
                 worker = self._workers[index]
                 if task_id == READY:
                     if not ok:
                         raise ShaderbankError(f"a rendering worker could not start: {payload}")
                     worker.ready = True
-                elif worker.task_id == task_id:  # not a late answer from a replaced worker
+                elif worker.task_id == task_id:
                     worker.task_id = None
                     running -= 1
                     outcome = payload if ok else TaskFailure("error", payload)

@@ -66,7 +66,7 @@ def run(plan: WorkerPlan, inbox: Any, outbox: Any) -> None:
         renderer = Renderer(device=plan.device, threads=plan.threads)
         bank = Bank.load(list(plan.bank_roots))
     except Exception as error:
-        outbox.put(("failed", plan.worker, plan.generation, f"{type(error).__name__}: {error}"))
+        outbox.send(("failed", plan.worker, plan.generation, f"{type(error).__name__}: {error}"))
         return
     slots = SharedSlots.attach(plan.layout, plan.slots_folder)
     current = np.memmap(plan.current_path, dtype="int64", mode="r+", shape=(plan.workers,))
@@ -76,7 +76,7 @@ def run(plan: WorkerPlan, inbox: Any, outbox: Any) -> None:
         return bank.program(plan.program_ids[label])
 
     quarantined: set[int] = set()
-    outbox.put(("ready", plan.worker, plan.generation, renderer.context.renderer))
+    outbox.send(("ready", plan.worker, plan.generation, renderer.context.renderer))
     while True:
         message = inbox.get()
         if message is None:
@@ -88,7 +88,7 @@ def run(plan: WorkerPlan, inbox: Any, outbox: Any) -> None:
         events = fill_part(
             plan, slots, current, renderer, program, quarantined, batch, slot, ShaderbankError
         )
-        outbox.put(("done", plan.worker, plan.generation, batch, events))
+        outbox.send(("done", plan.worker, plan.generation, batch, events))
     renderer.release()
 
 

@@ -17,7 +17,6 @@ from __future__ import annotations
 import logging
 import multiprocessing as mp
 import os
-import queue
 import tempfile
 import time
 from collections import deque
@@ -32,6 +31,7 @@ import torch
 from pretrain.data import _worker
 from pretrain.data.buffers import SharedSlots, SlotLayout
 from pretrain.data.sampling import ParamConfig, generator
+from shaderbank._pipes import receive_any
 from shaderbank.errors import ShaderbankError
 from shaderbank.gl import available_cpus
 
@@ -78,6 +78,7 @@ class Batch:
 class _Worker:
     process: Any
     inbox: Any
+    reader: Any  # this worker's end of its own message pipe (see shaderbank._pipes)
     generation: int
     ready: bool = False
     launched: float = 0.0
@@ -123,7 +124,6 @@ class RenderStream:
         self._slots: SharedSlots | None = None
         self._workers: list[_Worker] = []
         self._context = mp.get_context("spawn")
-        self._outbox: Any = None
         self._current: np.ndarray | None = None
         self._current_path = ""
         self._done: dict[int, set[int]] = {}
@@ -184,14 +184,16 @@ class RenderStream:
 
     def _launch(self, index: int, generation: int = 0) -> _Worker:
         inbox = self._context.Queue()
+        reader, writer = self._context.Pipe(duplex=False)
         process = self._context.Process(
             target=_worker.run,
-            args=(self._plan(index, generation), inbox, self._outbox),
+            args=(self._plan(index, generation), inbox, writer),
             name=f"shaderbank-stream-{index}",
             daemon=True,
         )
         process.start()
-        worker = _Worker(process, inbox, generation, launched=time.monotonic())
+        writer.close()
+        worker = _Worker(process, inbox, reader, generation, launched=time.monotonic())
         for label in self._quarantined_labels():
             inbox.put(("quarantine", label))
         return worker
@@ -208,7 +210,6 @@ class RenderStream:
             self._current_path, dtype="int64", mode="w+", shape=(self.workers,)
         )
         self._current[:] = _worker.IDLE
-        self._outbox = self._context.Queue()
         self._workers = [self._launch(index) for index in range(self.workers)]
 
     # -- iteration -------------------------------------------------------------------
@@ -251,12 +252,10 @@ class RenderStream:
 
     def _wait_for(self, batch: int) -> None:
         while len(self._done[batch]) < self.workers:
-            try:
-                message = self._outbox.get(timeout=POLL_SECONDS)
-            except queue.Empty:
-                self._watch()
-                continue
-            self._handle(message)
+            readers = {index: worker.reader for index, worker in enumerate(self._workers)}
+            for _, message in receive_any(readers, POLL_SECONDS):
+                self._handle(message)
+            self._watch()
 
     def _handle(self, message: tuple[Any, ...]) -> None:
         kind, index, generation = message[0], message[1], message[2]
@@ -302,6 +301,7 @@ class RenderStream:
         if worker.process.is_alive():
             worker.process.kill()
         worker.process.join(timeout=5)
+        worker.reader.close()
         self._current[index] = _worker.IDLE
         if label != _worker.IDLE:
             self._quarantine(label, reason)

@@ -20,6 +20,8 @@ GOOD = """void mainImage(out vec4 c, in vec2 f)
              0.5 + 0.5 * sin(iTime * {k}.0 + uv.y * 3.0), 1.0);
 }}
 """
+# llvmpipe caps loops at 65535 iterations; eight sines each still take many seconds for
+# a 32 px tile, far beyond part_timeout below.
 HEAVY = """void mainImage(out vec4 c, in vec2 f)
 {
     float x = iTime + f.x;
@@ -28,6 +30,10 @@ HEAVY = """void mainImage(out vec4 c, in vec2 f)
         x = fract(sin(x * 78.233) * 43758.5453);
         x = fract(sin(x * 39.346) * 43758.5453);
         x = fract(sin(x * 11.135) * 43758.5453);
+        x = fract(sin(x * 53.761) * 43758.5453);
+        x = fract(sin(x * 27.418) * 43758.5453);
+        x = fract(sin(x * 94.673) * 43758.5453);
+        x = fract(sin(x * 61.092) * 43758.5453);
     }
     c = vec4(x);
 }

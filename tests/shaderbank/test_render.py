@@ -218,3 +218,14 @@ def test_strips_fit_the_texture_limit(width: int, height: int) -> None:
     count = tiles_per_draw(width, height, 16384)
     assert 1 <= count <= MAX_TILES
     assert height * count <= 16384
+
+
+def test_non_finite_pixels_are_flagged_in_uint8_renders(renderer: Renderer) -> None:
+    probe = make_program(
+        "vec2 uv = fragCoord / iResolution.xy;"
+        "fragColor = uv.x < 0.5 ? vec4(log(uv.x - 2.0 - iTime)) : vec4(0.5);"
+    )
+    finite = np.ones((1, 16, 16), dtype=bool)
+    renderer.render(probe, [Params(time=1.0)], 16, finite_out=finite)
+    assert not finite[0, :, :8].any()
+    assert finite[0, :, 8:].all()

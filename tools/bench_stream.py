@@ -1,0 +1,294 @@
+"""Stream throughput against the published loop, the shading limit, start-up and memory.
+
+    python tools/bench_stream.py throughput [--sizes 64,128,256] [--workers 2] [--seconds 20]
+    python tools/bench_stream.py startup --bank DIR [--sample 100]
+    python tools/bench_stream.py memory --bank DIR [--programs 5000]
+
+throughput: for the programs of the built-in bank at each size, in one run:
+  stream     RenderStream batches delivered as uint8 tensors, images/s;
+  reference  the published Shaders-21k loop in as many processes: draw one image,
+             fbo.read, PIL frombytes, FLIP_TOP_BOTTOM, ToTensor, multiprocessing queue;
+  shading    the same programs drawn into 1024x1024 with no readback, pixels/s, one
+             process with every core.
+startup: time to the first batch of a stream over every usable program of DIR, next
+  to compiling every program first (as the published code does), extrapolated from a
+  measured sample, with a cold and a warm shader cache.
+memory: worker RSS while a stream visits more and more distinct programs.
+All print JSON.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import multiprocessing as mp
+import os
+import random
+import shutil
+import sys
+import tempfile
+import time
+from collections.abc import Sequence
+from pathlib import Path
+
+from pretrain.data.stream import RenderStream, StreamConfig
+from shaderbank.bank import Bank
+from shaderbank.paths import builtin_bank_dir
+
+SHADING_SIDE = 1024
+
+
+def usable_ids(bank: Bank) -> list[str]:
+    return [e.id for e in bank.entries if e.status != "quarantined"]
+
+
+# -- throughput ---------------------------------------------------------------------------
+
+
+def _reference_worker(
+    roots: list[str],
+    ids: list[str],
+    size: int,
+    seed: int,
+    threads: int,
+    out: mp.Queue,
+    stop: mp.Event,
+) -> None:  # type: ignore[type-arg]
+    os.environ["LP_NUM_THREADS"] = str(threads)
+    from PIL import Image
+    from torchvision.transforms import ToTensor
+
+    from shaderbank.params import Params
+    from shaderbank.render import Renderer
+
+    bank = Bank.load(roots)
+    renderer = Renderer(device="cpu", threads=threads)
+    to_tensor = ToTensor()
+    rng = random.Random(seed)
+    programs = {}
+    while not stop.is_set():
+        label = rng.randrange(len(ids))
+        if label not in programs:
+            programs[label] = bank.program(ids[label])
+        params = Params(time=rng.uniform(0.1, 10.0))
+        framebuffer = renderer.draw(programs[label], [params], size, top_down=False)
+        data = framebuffer.read(viewport=(0, 0, size, size), components=3)
+        image = Image.frombytes("RGB", (size, size), data).transpose(
+            Image.Transpose.FLIP_TOP_BOTTOM
+        )
+        out.put((to_tensor(image), label))
+
+
+def reference_rate(
+    roots: list[str], ids: list[str], size: int, workers: int, seconds: float, warmup: float
+) -> float:
+    context = mp.get_context("spawn")
+    queue = context.Queue(maxsize=256)
+    stop = context.Event()
+    threads = max(1, (os.cpu_count() or 1) // workers)
+    processes = [
+        context.Process(
+            target=_reference_worker,
+            args=(roots, ids, size, index, threads, queue, stop),
+            daemon=True,
+        )
+        for index in range(workers)
+    ]
+    for process in processes:
+        process.start()
+    deadline = time.monotonic() + warmup
+    while time.monotonic() < deadline:
+        queue.get()
+    count, start = 0, time.monotonic()
+    while time.monotonic() - start < seconds:
+        queue.get()
+        count += 1
+    rate = count / (time.monotonic() - start)
+    stop.set()
+    for process in processes:
+        process.kill()
+        process.join()
+    return rate
+
+
+def stream_rate(
+    roots: list[str], ids: list[str], size: int, workers: int, seconds: float, warmup: float
+) -> tuple[float, float]:
+    config = StreamConfig(
+        size=size, batch_size=128, workers=workers, seed=1, images_per_program=8, prefetch=4
+    )
+    with RenderStream(roots, ids, config) as stream:
+        batches = stream.batches()
+        start = time.monotonic()
+        while time.monotonic() - start < warmup:
+            next(batches)
+        count, start = 0, time.monotonic()
+        stream.wait_seconds = 0.0
+        while time.monotonic() - start < seconds:
+            count += len(next(batches).labels)
+        elapsed = time.monotonic() - start
+        return count / elapsed, stream.wait_seconds / elapsed
+
+
+def shading_rate(roots: list[str], ids: list[str]) -> float:
+    from shaderbank.params import Params
+    from shaderbank.render import Renderer
+
+    bank = Bank.load(roots)
+    with Renderer(device="cpu") as renderer:
+        programs = [bank.program(i) for i in ids]
+        for program in programs:  # compile and warm
+            renderer.draw(program, [Params(time=1.0)], SHADING_SIDE)
+            renderer.finish()
+        start = time.monotonic()
+        for k, program in enumerate(programs):
+            renderer.draw(program, [Params(time=0.5 + k % 9)], SHADING_SIDE)
+            renderer.finish()  # llvmpipe would drop a covered draw otherwise
+        return len(programs) * SHADING_SIDE**2 / (time.monotonic() - start)
+
+
+def throughput(args: argparse.Namespace) -> dict[str, object]:
+    roots = [str(builtin_bank_dir())]
+    ids = usable_ids(Bank.load(roots))
+    shading = shading_rate(roots, ids)
+    results = []
+    for size in (int(part) for part in args.sizes.split(",")):
+        print(f"bench_stream: {size} px", file=sys.stderr)
+        stream, waiting = stream_rate(roots, ids, size, args.workers, args.seconds, args.warmup)
+        reference = reference_rate(roots, ids, size, args.workers, args.seconds, args.warmup)
+        pixels = size * size
+        results.append(
+            {
+                "size": size,
+                "stream_images_per_s": round(stream, 1),
+                "reference_images_per_s": round(reference, 1),
+                "ratio_stream_over_reference": round(stream / reference, 2),
+                "stream_mpixels_per_s": round(stream * pixels / 1e6, 2),
+                "ratio_stream_over_shading_limit": round(stream * pixels / shading, 3),
+                "consumer_wait_fraction": round(waiting, 3),
+            }
+        )
+    return {
+        "programs": len(ids),
+        "workers": args.workers,
+        "shading_limit_mpixels_per_s": round(shading / 1e6, 2),
+        "results": results,
+    }
+
+
+# -- start-up ---------------------------------------------------------------------------
+
+
+def _compile_sample(roots: list[str], ids: list[str], cache: str, out: mp.Queue) -> None:  # type: ignore[type-arg]
+    os.environ["MESA_SHADER_CACHE_DIR"] = cache
+    from shaderbank.params import Params
+    from shaderbank.render import Renderer
+
+    bank = Bank.load(roots)
+    renderer = Renderer(device="cpu")
+    start = time.monotonic()
+    for program_id in ids:
+        # Compile and draw once: llvmpipe compiles its machine code at the first draw.
+        renderer.render(bank.program(program_id), [Params(time=1.0)], 64)
+    out.put((time.monotonic() - start) / len(ids))
+
+
+def compile_seconds_each(roots: list[str], ids: list[str], cache: str) -> float:
+    context = mp.get_context("spawn")
+    queue = context.Queue()
+    process = context.Process(target=_compile_sample, args=(roots, ids, cache, queue))
+    process.start()
+    value = queue.get()
+    process.join()
+    return float(value)
+
+
+def startup(args: argparse.Namespace) -> dict[str, object]:
+    roots = [str(builtin_bank_dir()), str(args.bank)]
+    ids = usable_ids(Bank.load(roots))
+    config = StreamConfig(size=64, batch_size=128, workers=args.workers, seed=7)
+    start = time.monotonic()
+    with RenderStream(roots, ids, config) as stream:
+        next(stream.batches(0, 1))
+        first = time.monotonic() - start
+    sample = random.Random(0).sample(ids, min(args.sample, len(ids)))
+    cold_cache = tempfile.mkdtemp(prefix="bench-cold-cache-")
+    try:
+        cold = compile_seconds_each(roots, sample, cold_cache)
+        warm = compile_seconds_each(roots, sample, cold_cache)  # now filled
+    finally:
+        shutil.rmtree(cold_cache, ignore_errors=True)
+    return {
+        "programs": len(ids),
+        "stream_first_batch_s": round(first, 2),
+        "compile_all_first_s_cold_cache": round(cold * len(ids), 1),
+        "compile_all_first_s_warm_cache": round(warm * len(ids), 1),
+        "compile_sample": len(sample),
+        "compile_ms_each_cold": round(cold * 1000, 1),
+        "compile_ms_each_warm": round(warm * 1000, 1),
+    }
+
+
+# -- memory -----------------------------------------------------------------------------
+
+
+def rss_mb(pid: int) -> float:
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1]) / 1024
+    return float("nan")
+
+
+def memory(args: argparse.Namespace) -> dict[str, object]:
+    roots = [str(args.bank)]
+    ids = usable_ids(Bank.load(roots))[: args.programs]
+    config = StreamConfig(
+        size=64, batch_size=128, workers=args.workers, seed=11, images_per_program=8
+    )
+    per_batch = config.batch_size // config.images_per_program
+    points = []
+    with RenderStream(roots, ids, config) as stream:
+        seen: set[int] = set()
+        for batch in stream.batches():
+            seen.update(batch.labels.tolist())
+            visits = (batch.index + 1) * per_batch
+            if batch.index % 50 == 0 or len(seen) >= len(ids):
+                pids = [w.process.pid for w in stream._workers]
+                points.append(
+                    {
+                        "program_visits": visits,
+                        "distinct": len(seen),
+                        "worker_rss_mb": [round(rss_mb(p), 1) for p in pids],
+                    }
+                )
+                print(f"bench_stream: {points[-1]}", file=sys.stderr)
+            if len(seen) >= min(len(ids), args.programs) * 0.99:
+                break
+    return {"programs": len(ids), "points": points}
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    sub = parser.add_subparsers(dest="mode", required=True)
+    a = sub.add_parser("throughput")
+    a.add_argument("--sizes", default="64,128,256")
+    a.add_argument("--workers", type=int, default=2)
+    a.add_argument("--seconds", type=float, default=20.0)
+    a.add_argument("--warmup", type=float, default=8.0)
+    b = sub.add_parser("startup")
+    b.add_argument("--bank", type=Path, required=True)
+    b.add_argument("--sample", type=int, default=100)
+    b.add_argument("--workers", type=int, default=2)
+    c = sub.add_parser("memory")
+    c.add_argument("--bank", type=Path, required=True)
+    c.add_argument("--programs", type=int, default=5000)
+    c.add_argument("--workers", type=int, default=2)
+    args = parser.parse_args(argv)
+    run = {"throughput": throughput, "startup": startup, "memory": memory}[args.mode]
+    report = {"benchmark": f"bench_stream {args.mode}", "cpus": os.cpu_count(), **run(args)}
+    print(json.dumps(report, indent=2))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
