@@ -36,3 +36,34 @@ def test_program_renders_finite_varied_images(renderer: Renderer, program: Progr
         assert image.std() > 0.03, "constant image"
     change = np.abs(clamped[0] - clamped[1]).mean()
     assert change > 0.01, f"times {TIMES} give nearly the same image ({change:.4f})"
+
+
+def test_the_committed_index_matches_the_files() -> None:
+    indexed = Bank.load(scan=False)
+    scanned = Bank.load(scan=True)
+    stale = sorted(
+        set(scanned.ids) ^ set(indexed.ids)
+        | {
+            i
+            for i in scanned.ids
+            if i in indexed and scanned.entry(i).source_hash != indexed.entry(i).source_hash
+        }
+    )
+    assert not stale, f"shaders/index.json is stale for {stale}: run `shaderbank validate`"
+    unchecked = [e.id for e in indexed.entries if e.status != "ok"]
+    assert not unchecked, f"programs not validated ok: {unchecked}"
+
+
+@pytest.mark.slow
+def test_every_builtin_program_validates(tmp_path) -> None:
+    import shutil
+
+    from shaderbank.validation import validate_programs
+
+    copy = tmp_path / "shaders"
+    shutil.copytree(BANK.root, copy)
+    bank = Bank.load(copy, scan=True)
+    report = validate_programs(bank, bank.ids, timeout=60.0)
+    problems = {e.id: e.reason for e in bank.entries if e.status != "ok"}
+    assert not problems
+    assert report.accepted == len(bank)
