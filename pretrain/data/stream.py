@@ -96,7 +96,7 @@ class RenderStream:
         program_ids: Sequence[str],
         config: StreamConfig,
         *,
-        rank: int = 0,
+        rank: int | None = None,
         weights: Sequence[float] | None = None,
         pin_memory: bool | None = None,
     ) -> None:
@@ -105,7 +105,8 @@ class RenderStream:
         self.config = config
         self.program_ids = tuple(program_ids)
         self.bank_roots = tuple(str(Path(root).resolve()) for root in bank_roots)
-        self.rank = rank
+        # Under torchrun each rank seeds its own, disjoint stream.
+        self.rank = int(os.environ.get("RANK", "0")) if rank is None else rank
         self.weights = tuple(float(w) for w in weights) if weights is not None else None
         cpus = available_cpus()
         workers = config.workers or (min(4, cpus) if config.device == "cpu" else 2)

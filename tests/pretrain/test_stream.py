@@ -139,3 +139,13 @@ def test_no_programs_is_one_clear_error(tmp_path: Path) -> None:
 
     with pytest.raises(ShaderbankError, match="at least one program"):
         RenderStream([tmp_path], [], SMALL)
+
+
+def test_ranks_render_different_streams(tmp_path: Path) -> None:
+    root, ids = make_bank(tmp_path / "bank")
+    single = StreamConfig(**{**SMALL.__dict__, "workers": 1})
+    with RenderStream([root], ids, single, rank=0) as first:
+        zero = collect(first, 0, 1)[0]
+    with RenderStream([root], ids, single, rank=1) as second:
+        one = collect(second, 0, 1)[0]
+    assert not torch.equal(zero.params, one.params)
