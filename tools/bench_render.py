@@ -45,9 +45,14 @@ def _params(count: int, offset: float) -> list[Params]:
 def measure(
     renderer: Renderer, programs: Sequence[Program], size: int, rounds: int
 ) -> dict[str, float]:
+    import torch
     from PIL import Image
     from torchvision.transforms import ToTensor
 
+    # As in a DataLoader worker: one torch thread. With more, torch's idle OpenMP
+    # threads spin on the cores llvmpipe's rasteriser threads need (measured: the
+    # reference loop ran 10x slower at 128 px).
+    torch.set_num_threads(1)
     to_tensor = ToTensor()
     batch = tiles_per_draw(size, size, renderer.max_rows)
     out = np.empty((batch, size, size, 3), np.uint8)

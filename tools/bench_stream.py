@@ -55,8 +55,11 @@ def _reference_worker(
     stop: mp.Event,
 ) -> None:  # type: ignore[type-arg]
     os.environ["LP_NUM_THREADS"] = str(threads)
+    import torch
     from PIL import Image
     from torchvision.transforms import ToTensor
+
+    torch.set_num_threads(1)  # as DataLoader workers do
 
     from shaderbank.params import Params
     from shaderbank.render import Renderer
