@@ -244,7 +244,7 @@ def rss_mb(pid: int) -> float:
 
 def memory(args: argparse.Namespace) -> dict[str, object]:
     roots = [str(args.bank)]
-    ids = usable_ids(Bank.load(roots))[: args.programs]
+    ids = usable_ids(Bank.load(roots))  # a large pool, so distinct programs come quickly
     config = StreamConfig(
         size=64, batch_size=128, workers=args.workers, seed=11, images_per_program=8
     )
@@ -255,7 +255,7 @@ def memory(args: argparse.Namespace) -> dict[str, object]:
         for batch in stream.batches():
             seen.update(batch.labels.tolist())
             visits = (batch.index + 1) * per_batch
-            if batch.index % 50 == 0 or len(seen) >= len(ids):
+            if batch.index % 50 == 0:
                 pids = [w.process.pid for w in stream._workers]
                 points.append(
                     {
@@ -265,7 +265,15 @@ def memory(args: argparse.Namespace) -> dict[str, object]:
                     }
                 )
                 print(f"bench_stream: {points[-1]}", file=sys.stderr)
-            if len(seen) >= min(len(ids), args.programs) * 0.99:
+            if len(seen) >= min(len(ids), args.programs):
+                pids = [w.process.pid for w in stream._workers]
+                points.append(
+                    {
+                        "program_visits": visits,
+                        "distinct": len(seen),
+                        "worker_rss_mb": [round(rss_mb(p), 1) for p in pids],
+                    }
+                )
                 break
     return {"programs": len(ids), "points": points}
 
