@@ -67,3 +67,21 @@ def test_every_builtin_program_validates(tmp_path) -> None:
     problems = {e.id: e.reason for e in bank.entries if e.status != "ok"}
     assert not problems
     assert report.accepted == len(bank)
+
+
+def test_a_sample_of_the_bank_validates(tmp_path) -> None:
+    import random
+    import shutil
+
+    from shaderbank.validation import validate_programs
+
+    copy = tmp_path / "shaders"
+    for program_id in random.Random(0).sample(BANK.ids, 8):
+        source = BANK.folder_of(program_id).root / BANK.entry(program_id).path
+        target = copy / BANK.entry(program_id).path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy(source, target)
+    bank = Bank.load(copy, scan=True)
+    report = validate_programs(bank, bank.ids, workers=1, timeout=60.0)
+    assert {e.id: e.reason for e in bank.entries if e.status != "ok"} == {}
+    assert report.accepted == 8
