@@ -168,6 +168,7 @@ def create_context(
     *,
     threads: int | None = None,
     window: tuple[int, int, str] | None = None,
+    torch_later: bool = True,
 ) -> GLContext:
     """Create an OpenGL 3.3+ context.
 
@@ -176,6 +177,9 @@ def create_context(
     threads: llvmpipe rasteriser threads for this process (default: all usable cores).
     window: (width, height, title) for a visible GLFW window instead of a headless
         context; `device` is then ignored (the window system chooses).
+    torch_later: the process may import torch after this; then triton is imported
+        first (see load_triton_first). Stream workers, which never do, save its time
+        and memory.
     """
     prepare_environment(threads)
     if window is not None:
@@ -186,7 +190,8 @@ def create_context(
         raise GLUnavailableError(
             f"libEGL not found: install it with apt-get install {EGL_PACKAGES}"
         )
-    load_triton_first()
+    if torch_later:
+        load_triton_first()
     egl_index, resolved = _pick_egl_device(kind, cuda_index, libegl)
     import moderngl
 

@@ -87,8 +87,13 @@ class Renderer:
         device: str = "auto",
         threads: int | None = None,
         cache_size: int = 256,
+        torch_later: bool = True,
     ) -> None:
-        self.context = context if context is not None else create_context(device, threads=threads)
+        self.context = (
+            context
+            if context is not None
+            else create_context(device, threads=threads, torch_later=torch_later)
+        )
         self.ctx = self.context.ctx
         self.cache_size = max(1, cache_size)
         self._compiled: OrderedDict[str, CompiledProgram] = OrderedDict()

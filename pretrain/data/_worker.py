@@ -32,8 +32,8 @@ class WorkerPlan:
     rank: int
     seed: int
     steps_per_epoch: int
-    bank_roots: tuple[str, ...]
     program_ids: tuple[str, ...]  # the whole selection; label = position
+    program_files: tuple[tuple[str, str], ...]  # (file, its bank folder) per label
     partition: tuple[int, ...]  # labels this worker draws from
     weights: tuple[float, ...] | None  # per label of the partition
     layout: SlotLayout
@@ -58,13 +58,14 @@ def part_rows(batch_samples: int, workers: int, worker: int) -> tuple[int, int]:
 def run(plan: WorkerPlan, inbox: Any, outbox: Any) -> None:
     os.environ["LP_NUM_THREADS"] = str(plan.threads)
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent stops us
-    from shaderbank.bank import Bank
+    from pathlib import Path
+
     from shaderbank.errors import ShaderbankError
+    from shaderbank.program import load_program
     from shaderbank.render import Renderer
 
     try:
-        renderer = Renderer(device=plan.device, threads=plan.threads)
-        bank = Bank.load(list(plan.bank_roots))
+        renderer = Renderer(device=plan.device, threads=plan.threads, torch_later=False)
     except Exception as error:
         outbox.send(("failed", plan.worker, plan.generation, f"{type(error).__name__}: {error}"))
         return
@@ -73,7 +74,8 @@ def run(plan: WorkerPlan, inbox: Any, outbox: Any) -> None:
 
     @lru_cache(maxsize=4096)
     def program(label: int) -> Any:
-        return bank.program(plan.program_ids[label])
+        path, root = plan.program_files[label]
+        return load_program(Path(path), Path(root))
 
     quarantined: set[int] = set()
     outbox.send(("ready", plan.worker, plan.generation, renderer.context.renderer))

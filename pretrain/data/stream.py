@@ -32,6 +32,7 @@ from pretrain.data import _worker
 from pretrain.data.buffers import SharedSlots, SlotLayout
 from pretrain.data.sampling import ParamConfig, generator
 from shaderbank._pipes import receive_any
+from shaderbank.bank import Bank
 from shaderbank.errors import ShaderbankError
 from shaderbank.gl import available_cpus
 
@@ -104,7 +105,12 @@ class RenderStream:
             raise ShaderbankError("the stream needs at least one program")
         self.config = config
         self.program_ids = tuple(program_ids)
-        self.bank_roots = tuple(str(Path(root).resolve()) for root in bank_roots)
+        # Workers get each program's file, so they need not load the bank's indexes.
+        bank = Bank.load([Path(root).resolve() for root in bank_roots])
+        self.program_files = tuple(
+            (str(bank.folder_of(i).root / bank.entry(i).path), str(bank.folder_of(i).root))
+            for i in self.program_ids
+        )
         # Under torchrun each rank seeds its own, disjoint stream.
         self.rank = int(os.environ.get("RANK", "0")) if rank is None else rank
         self.weights = tuple(float(w) for w in weights) if weights is not None else None
@@ -167,8 +173,8 @@ class RenderStream:
             rank=self.rank,
             seed=self.config.seed,
             steps_per_epoch=self.config.steps_per_epoch,
-            bank_roots=self.bank_roots,
             program_ids=self.program_ids,
+            program_files=self.program_files,
             partition=partition,
             weights=weights,
             layout=self._layout,
