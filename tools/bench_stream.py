@@ -1,6 +1,7 @@
 """Stream throughput against the published loop, the shading limit, start-up and memory.
 
     python tools/bench_stream.py throughput [--sizes 64,128,256] [--workers 2] [--seconds 20]
+    python tools/bench_stream.py sweep [--size 64] [--images-per-program 8,16,32]
     python tools/bench_stream.py startup --bank DIR [--sample 100]
     python tools/bench_stream.py memory --bank DIR [--programs 5000]
 
@@ -10,6 +11,7 @@ throughput: for the programs of the built-in bank at each size, in one run:
              fbo.read, PIL frombytes, FLIP_TOP_BOTTOM, ToTensor, multiprocessing queue;
   shading    the same programs drawn into 1024x1024 with no readback, pixels/s, one
              process with every core.
+sweep: stream rate and its share of the shading limit against images per program.
 startup: time to the first batch of a stream over every usable program of DIR, next
   to compiling every program first (as the published code does), extrapolated from a
   measured sample, with a cold and a warm shader cache.
@@ -118,12 +120,23 @@ def reference_rate(
 
 
 def stream_rate(
-    roots: list[str], ids: list[str], size: int, workers: int, seconds: float, warmup: float
+    roots: list[str],
+    ids: list[str],
+    size: int,
+    workers: int,
+    seconds: float,
+    warmup: float,
+    images_per_program: int = 8,
 ) -> tuple[float, float]:
     from pretrain.data.stream import RenderStream, StreamConfig
 
     config = StreamConfig(
-        size=size, batch_size=128, workers=workers, seed=1, images_per_program=8, prefetch=4
+        size=size,
+        batch_size=128,
+        workers=workers,
+        seed=1,
+        images_per_program=images_per_program,
+        prefetch=4,
     )
     with RenderStream(roots, ids, config) as stream:
         batches = stream.batches()
@@ -182,6 +195,30 @@ def throughput(args: argparse.Namespace) -> dict[str, object]:
     return {
         "programs": len(ids),
         "workers": args.workers,
+        "shading_limit_mpixels_per_s": round(shading / 1e6, 2),
+        "results": results,
+    }
+
+
+def sweep(args: argparse.Namespace) -> dict[str, object]:
+    """Stream rate against images rendered per program per draw, at one size."""
+    from shaderbank.paths import builtin_bank_dir
+
+    roots = [str(builtin_bank_dir())]
+    ids = usable_ids(roots)
+    shading = shading_rate(roots, ids)
+    results = []
+    for count in (int(part) for part in args.images_per_program.split(",")):
+        rate, _ = stream_rate(roots, ids, args.size, args.workers, args.seconds, args.warmup, count)
+        results.append(
+            {
+                "images_per_program": count,
+                "stream_images_per_s": round(rate, 1),
+                "ratio_stream_over_shading_limit": round(rate * args.size**2 / shading, 3),
+            }
+        )
+    return {
+        "size": args.size,
         "shading_limit_mpixels_per_s": round(shading / 1e6, 2),
         "results": results,
     }
@@ -316,6 +353,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     a.add_argument("--workers", type=int, default=2)
     a.add_argument("--seconds", type=float, default=20.0)
     a.add_argument("--warmup", type=float, default=8.0)
+    d = sub.add_parser("sweep")
+    d.add_argument("--size", type=int, default=64)
+    d.add_argument("--images-per-program", default="8,16,32")
+    d.add_argument("--workers", type=int, default=2)
+    d.add_argument("--seconds", type=float, default=15.0)
+    d.add_argument("--warmup", type=float, default=5.0)
     b = sub.add_parser("startup")
     b.add_argument("--bank", type=Path, required=True)
     b.add_argument("--sample", type=int, default=100)
@@ -325,7 +368,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     c.add_argument("--programs", type=int, default=5000)
     c.add_argument("--workers", type=int, default=2)
     args = parser.parse_args(argv)
-    run = {"throughput": throughput, "startup": startup, "memory": memory}[args.mode]
+    run = {"throughput": throughput, "sweep": sweep, "startup": startup, "memory": memory}
+    run = run[args.mode]
     report = {"benchmark": f"bench_stream {args.mode}", "cpus": os.cpu_count(), **run(args)}
     print(json.dumps(report, indent=2))
     return 0
