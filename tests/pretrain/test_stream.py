@@ -12,6 +12,7 @@ from pretrain.data import ParamConfig, RenderStream, StreamConfig
 from shaderbank.bank import Bank
 from shaderbank.params import Params
 from shaderbank.render import Renderer
+from tests.helpers import HEAVY_SOURCE
 
 GOOD = """void mainImage(out vec4 c, in vec2 f)
 {{
@@ -19,24 +20,6 @@ GOOD = """void mainImage(out vec4 c, in vec2 f)
     c = vec4(fract(uv.x * {k}.0 + iTime * 0.3), uv.y + iMouse.x / iResolution.x,
              0.5 + 0.5 * sin(iTime * {k}.0 + uv.y * 3.0), 1.0);
 }}
-"""
-# llvmpipe caps loops at 65535 iterations; eight sines each still take many seconds for
-# a 32 px tile, far beyond part_timeout below.
-HEAVY = """void mainImage(out vec4 c, in vec2 f)
-{
-    float x = iTime + f.x;
-    for (int i = 0; i < 1000000; i++) {
-        x = fract(sin(x * 12.9898) * 43758.5453);
-        x = fract(sin(x * 78.233) * 43758.5453);
-        x = fract(sin(x * 39.346) * 43758.5453);
-        x = fract(sin(x * 11.135) * 43758.5453);
-        x = fract(sin(x * 53.761) * 43758.5453);
-        x = fract(sin(x * 27.418) * 43758.5453);
-        x = fract(sin(x * 94.673) * 43758.5453);
-        x = fract(sin(x * 61.092) * 43758.5453);
-    }
-    c = vec4(x);
-}
 """
 BROKEN = "void mainImage(out vec4 c, in vec2 f) { c = vec4(nope); }\n"
 FLAT = "void mainImage(out vec4 c, in vec2 f) { c = vec4(0.25 + 0.0 * iTime); }\n"
@@ -108,7 +91,7 @@ def test_latent_views_come_from_one_program_and_differ(tmp_path: Path) -> None:
 
 
 def test_faulty_programs_are_quarantined_and_the_stream_goes_on(tmp_path: Path) -> None:
-    faulty = {"heavy": HEAVY, "broken": BROKEN, "flat": FLAT}
+    faulty = {"heavy": HEAVY_SOURCE, "broken": BROKEN, "flat": FLAT}
     root, ids = make_bank(tmp_path / "bank", faulty, good=2)
     config = StreamConfig(**{**SMALL.__dict__, "part_timeout": 4.0, "workers": 1})
     with RenderStream([root], ids, config) as stream:

@@ -4,6 +4,7 @@ from pathlib import Path
 
 from shaderbank.bank import Bank
 from shaderbank.validation import validate_programs
+from tests.helpers import HEAVY_SOURCE
 
 GOOD = """// family: test
 void mainImage(out vec4 fragColor, in vec2 fragCoord)
@@ -27,25 +28,7 @@ PROGRAMS = {
     "nan": "void mainImage(out vec4 c, in vec2 f) { c = vec4(log(-1.0 - iTime)); }\n",
     "frozen": "void mainImage(out vec4 c, in vec2 f) { c = vec4(f / iResolution.xy, 0.5, 1.0); }\n",
     "syntax": "void mainImage(out vec4 c, in vec2 f)\n{\n  c = vec4(1.0) +;\n}\n",
-    "endless": """void mainImage(out vec4 c, in vec2 f)
-{
-    // llvmpipe ends every loop after 65535 iterations (in total, it seems), so a
-    // literal endless loop finishes there; what hangs is work. Even under that cap this
-    // is 65535 x 8 sines per pixel: minutes for the 64 px checks alone.
-    float x = iTime;
-    for (int i = 0; i < 1000000; i++) {
-        x = fract(sin(x * 12.9898) * 43758.5453);
-        x = fract(sin(x * 78.233) * 43758.5453);
-        x = fract(sin(x * 39.346) * 43758.5453);
-        x = fract(sin(x * 11.135) * 43758.5453);
-        x = fract(sin(x * 53.761) * 43758.5453);
-        x = fract(sin(x * 27.418) * 43758.5453);
-        x = fract(sin(x * 94.673) * 43758.5453);
-        x = fract(sin(x * 61.092) * 43758.5453);
-    }
-    c = vec4(x);
-}
-""",
+    "endless": HEAVY_SOURCE,
 }
 
 
