@@ -141,9 +141,9 @@ def fill_part(
             events.append((label, "constant image (or non-finite output)"))
             continue
         slots.labels[slot, row : row + count] = label
-        table = slots.params[slot, row : row + count]
-        for index, point in enumerate(params):
-            table[index] = (point.time, *point.mouse, index % plan.views)
+        slots.params[slot, row : row + count] = [
+            (point.time, *point.mouse, index % plan.views) for index, point in enumerate(params)
+        ]
         row += count
     return events
 

@@ -54,7 +54,10 @@ class SharedSlots:
     @classmethod
     def _map(cls, layout: SlotLayout, folder: str, mode: str, owner: bool) -> SharedSlots:
         def array(name: str, dtype: str, shape: tuple[int, ...]) -> np.ndarray:
-            return np.memmap(Path(folder) / name, dtype=dtype, mode=mode, shape=shape)
+            mapped = np.memmap(Path(folder) / name, dtype=dtype, mode=mode, shape=shape)
+            # A plain ndarray view (it keeps the mapping alive): slicing a memmap runs
+            # Python-level hooks on every index, measurable in the render loop.
+            return mapped.view(np.ndarray)
 
         return cls(
             layout=layout,
