@@ -16,6 +16,26 @@ from pathlib import Path
 import numpy as np
 
 PARAM_FIELDS = 6  # time, mouse x, y, z, w, view index
+PREFIX = "shaderbank-stream-"
+
+
+def remove_orphans(base: str) -> None:
+    """Delete slot folders whose creating process is gone (killed before it could
+    clean up), so /dev/shm does not fill up over many interrupted runs."""
+    for folder in Path(base).glob(f"{PREFIX}*"):
+        pid = folder.name.removeprefix(PREFIX).split("-", 1)[0]
+        if pid.isdigit() and not _alive(int(pid)):
+            shutil.rmtree(folder, ignore_errors=True)
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
 
 
 @dataclass(frozen=True)
@@ -43,8 +63,9 @@ class SharedSlots:
 
     @classmethod
     def create(cls, layout: SlotLayout) -> SharedSlots:
-        base = "/dev/shm" if os.path.isdir("/dev/shm") else None
-        folder = tempfile.mkdtemp(prefix="shaderbank-stream-", dir=base)
+        base = "/dev/shm" if os.path.isdir("/dev/shm") else tempfile.gettempdir()
+        remove_orphans(base)
+        folder = tempfile.mkdtemp(prefix=f"{PREFIX}{os.getpid()}-", dir=base)
         return cls._map(layout, folder, mode="w+", owner=True)
 
     @classmethod

@@ -132,3 +132,25 @@ def test_ranks_render_different_streams(tmp_path: Path) -> None:
     with RenderStream([root], ids, single, rank=1) as second:
         one = collect(second, 0, 1)[0]
     assert not torch.equal(zero.params, one.params)
+
+
+def test_slot_folders_of_dead_processes_are_removed(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    from pretrain.data.buffers import PREFIX, remove_orphans
+
+    dead = subprocess.run(
+        [sys.executable, "-c", "import os; print(os.getpid())"],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    orphan = tmp_path / f"{PREFIX}{dead.stdout.strip()}-abc"
+    orphan.mkdir()
+    (orphan / "images").write_bytes(b"x")
+    mine = tmp_path / f"{PREFIX}{os.getpid()}-def"
+    mine.mkdir()
+    remove_orphans(str(tmp_path))
+    assert not orphan.exists()
+    assert mine.exists()
