@@ -335,21 +335,19 @@ class RenderStream:
         slot = batch % self._layout.slots
         config = self.config
         samples, views = config.batch_size, config.views
-        order = torch.from_numpy(
-            generator(config.seed, self.rank, batch, 0x5EED).permutation(samples)
-        )
-        images = torch.from_numpy(self._slots.images[slot]).view(
-            samples, views, config.size, config.size, 3
-        )
-        labels = torch.from_numpy(self._slots.labels[slot]).view(samples, views)[:, 0]
-        params = torch.from_numpy(self._slots.params[slot]).view(samples, views, 6)
+        order = generator(config.seed, self.rank, batch, 0x5EED).permutation(samples)
+        images = self._slots.images[slot].reshape(samples, views, config.size, config.size, 3)
+        labels = self._slots.labels[slot].reshape(samples, views)[order, 0]
+        params = self._slots.params[slot].reshape(samples, views, 6)[order]
         out = torch.empty(
             (samples, views, 3, config.size, config.size),
             dtype=torch.uint8,
             pin_memory=self.pin_memory,
         )
-        # One gather copy: shuffle and move channels first (the slot is reused next).
-        out.copy_(images[order].permute(0, 1, 4, 2, 3))
+        # Shuffle and move channels first in numpy (the slot is reused next): torch's
+        # copy is slower here and its idle OpenMP threads spin on the cores that the
+        # rendering workers need.
+        np.copyto(out.numpy(), images[order].transpose(0, 1, 4, 2, 3))
         if views == 1:
             out = out[:, 0]
-        return Batch(batch, out, labels[order].clone(), params[order].clone())
+        return Batch(batch, out, torch.from_numpy(labels), torch.from_numpy(params))
