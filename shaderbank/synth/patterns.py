@@ -69,6 +69,18 @@ def _velocity(rng: Sampler, low: float = 0.05, high: float = 0.3) -> tuple[float
     return (rng.signed(low, high), rng.signed(low, high))
 
 
+def emit_wave(out: Builder, variable: str, wave: str, sharpness: float) -> str:
+    """Map a sine wave in [-1, 1] to [0, 1]: a hard-edged band when sharpness > 0 (the
+    smoothstep width), a smooth ramp otherwise. Returns the new variable's name."""
+    name = out.name(variable)
+    if sharpness > 0.0:
+        edge = num(sharpness)
+        out.line(f"float {name} = smoothstep(-{edge}, {edge}, {wave});")
+    else:
+        out.line(f"float {name} = 0.5 + 0.5 * {wave};")
+    return name
+
+
 @dataclass(frozen=True)
 class Fbm(Pattern):
     kind: str  # "value" or "gradient" noise
@@ -227,13 +239,7 @@ class Stripes(Pattern):
     def emit(self, out: Builder, p: str) -> str:
         direction = vec(math.cos(self.angle), math.sin(self.angle))
         wave = f"sin(dot({p}, {direction}) * {num(self.frequency)} {times_t(self.speed)})"
-        name = out.name(self.variable)
-        if self.sharpness > 0.0:
-            edge = num(self.sharpness)
-            out.line(f"float {name} = smoothstep(-{edge}, {edge}, {wave});")
-        else:
-            out.line(f"float {name} = 0.5 + 0.5 * {wave};")
-        return name
+        return emit_wave(out, self.variable, wave, self.sharpness)
 
     def describe(self) -> str:
         return "stripes"
@@ -265,13 +271,7 @@ class Rings(Pattern):
         if self.orbit > 0.0:
             center += f" + {num(self.orbit)} * vec2(cos(0.7 * t), sin(0.5 * t))"
         wave = f"sin(length({p} - ({center})) * {num(self.frequency)} {times_t(-self.speed)})"
-        name = out.name(self.variable)
-        if self.sharpness > 0.0:
-            edge = num(self.sharpness)
-            out.line(f"float {name} = smoothstep(-{edge}, {edge}, {wave});")
-        else:
-            out.line(f"float {name} = 0.5 + 0.5 * {wave};")
-        return name
+        return emit_wave(out, self.variable, wave, self.sharpness)
 
     def describe(self) -> str:
         return "rings"
@@ -629,13 +629,7 @@ class Spiral(Pattern):
             f"sin({num(float(self.arms), 1)} * atan({p}.y, {p}.x) + {num(self.frequency)} * "
             f"{radius} {times_t(-self.speed)})"
         )
-        name = out.name(self.variable)
-        if self.sharpness > 0.0:
-            edge = num(self.sharpness)
-            out.line(f"float {name} = smoothstep(-{edge}, {edge}, {wave});")
-        else:
-            out.line(f"float {name} = 0.5 + 0.5 * {wave};")
-        return name
+        return emit_wave(out, self.variable, wave, self.sharpness)
 
     def describe(self) -> str:
         return f"spiral({self.arms})"
