@@ -23,13 +23,12 @@ import time
 from collections.abc import Callable, Sequence
 
 import numpy as np
+from _baselines import SHADING_SIDE, published_frame, published_to_tensor, shade
 
 from shaderbank.bank import Bank
 from shaderbank.params import Params
 from shaderbank.program import Program
 from shaderbank.render import Renderer, tiles_per_draw
-
-SHADING_SIDE = 1024
 
 
 def _timed(action: Callable[..., object], *args: object) -> float:
@@ -45,15 +44,7 @@ def _params(count: int, offset: float) -> list[Params]:
 def measure(
     renderer: Renderer, programs: Sequence[Program], size: int, rounds: int
 ) -> dict[str, float]:
-    import torch
-    from PIL import Image
-    from torchvision.transforms import ToTensor
-
-    # As in a DataLoader worker: one torch thread. With more, torch's idle OpenMP
-    # threads spin on the cores llvmpipe's rasteriser threads need (measured: the
-    # reference loop ran 10x slower at 128 px).
-    torch.set_num_threads(1)
-    to_tensor = ToTensor()
+    to_tensor = published_to_tensor()
     batch = tiles_per_draw(size, size, renderer.max_rows)
     out = np.empty((batch, size, size, 3), np.uint8)
     reference_count = max(4, batch // 4)
@@ -62,26 +53,17 @@ def measure(
 
     def reference_loop(program: Program, params: list[Params]) -> None:
         for item in params:
-            # GL's natural bottom-up frame, as the published code reads it, then flipped.
-            framebuffer = renderer.draw(program, [item], size, top_down=False)
-            data = framebuffer.read(viewport=(0, 0, size, size), components=3)
-            image = Image.frombytes("RGB", (size, size), data)
-            image = image.transpose(Image.Transpose.FLIP_TOP_BOTTOM)
-            to_tensor(image)
+            published_frame(renderer, program, item, size, to_tensor)
 
     def shading(program: Program, params: list[Params]) -> None:
         for item in params:
-            renderer.draw(program, [item], SHADING_SIDE)
-            # Wait for each draw: llvmpipe drops an opaque full-screen draw that a later
-            # one covers before the scene is flushed, which would overstate the limit.
-            renderer.finish()
+            shade(renderer, program, item)
 
     for round_index in range(rounds):
         for index, program in enumerate(programs):
             offset = float(index + round_index)
             renderer.render(program, _params(1, offset), size, out[:1])  # compile and warm
-            renderer.draw(program, _params(1, offset), SHADING_SIDE)
-            renderer.finish()
+            shade(renderer, program, _params(1, offset)[0])
             params = _params(batch, offset)
             seconds["renderer"] += _timed(renderer.render, program, params, size, out)
             images["renderer"] += batch
@@ -90,8 +72,8 @@ def measure(
             images["reference"] += reference_count
             # Enough 1024^2 draws to shade as many pixels as one renderer batch, at least 1.
             draws = max(1, round(batch * size * size / SHADING_SIDE**2))
-            shade = _params(draws, offset)
-            seconds["shading"] += _timed(shading, program, shade)
+            big_frames = _params(draws, offset)
+            seconds["shading"] += _timed(shading, program, big_frames)
             images["shading"] += draws
     pixels = {
         "renderer": images["renderer"] * size * size / seconds["renderer"],

@@ -33,7 +33,7 @@ import time
 from collections.abc import Sequence
 from pathlib import Path
 
-SHADING_SIDE = 1024
+from _baselines import SHADING_SIDE, published_frame, published_to_tensor, shade
 
 # Project modules are imported inside the functions: spawned workers re-import this
 # file as their main module, and torch at the top would add seconds to every start-up
@@ -59,19 +59,13 @@ def _reference_worker(
     stop: mp.Event,
 ) -> None:  # type: ignore[type-arg]
     os.environ["LP_NUM_THREADS"] = str(threads)
-    import torch
-    from PIL import Image
-    from torchvision.transforms import ToTensor
-
-    torch.set_num_threads(1)  # as DataLoader workers do
-
     from shaderbank.bank import Bank
     from shaderbank.params import Params
     from shaderbank.render import Renderer
 
     bank = Bank.load(roots)
     renderer = Renderer(device="cpu", threads=threads)
-    to_tensor = ToTensor()
+    to_tensor = published_to_tensor()
     rng = random.Random(seed)
     programs = {}
     while not stop.is_set():
@@ -79,12 +73,7 @@ def _reference_worker(
         if label not in programs:
             programs[label] = bank.program(ids[label])
         params = Params(time=rng.uniform(0.1, 10.0))
-        framebuffer = renderer.draw(programs[label], [params], size, top_down=False)
-        data = framebuffer.read(viewport=(0, 0, size, size), components=3)
-        image = Image.frombytes("RGB", (size, size), data).transpose(
-            Image.Transpose.FLIP_TOP_BOTTOM
-        )
-        out.put((to_tensor(image), label))
+        out.put((published_frame(renderer, programs[label], params, size, to_tensor), label))
 
 
 def reference_rate(
@@ -160,12 +149,10 @@ def shading_rate(roots: list[str], ids: list[str]) -> float:
     with Renderer(device="cpu") as renderer:
         programs = [bank.program(i) for i in ids]
         for program in programs:  # compile and warm
-            renderer.draw(program, [Params(time=1.0)], SHADING_SIDE)
-            renderer.finish()
+            shade(renderer, program, Params(time=1.0))
         start = time.monotonic()
         for k, program in enumerate(programs):
-            renderer.draw(program, [Params(time=0.5 + k % 9)], SHADING_SIDE)
-            renderer.finish()  # llvmpipe would drop a covered draw otherwise
+            shade(renderer, program, Params(time=0.5 + k % 9))
         return len(programs) * SHADING_SIDE**2 / (time.monotonic() - start)
 
 
