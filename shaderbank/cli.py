@@ -277,8 +277,8 @@ def run_validate(args: argparse.Namespace) -> int:
     for reason, count in report.reasons.most_common():
         table.add_row(f"quarantined: {reason}", str(count))
     stdout.print(table)
-    for entry in bank.entries:
-        if entry.id in set(ids) and entry.status == "quarantined":
+    for entry in (bank.entry(program_id) for program_id in ids):
+        if entry.status == "quarantined":
             stderr.print(
                 f"[yellow]quarantined[/yellow] {entry.id}: {entry.reason}", highlight=False
             )
