@@ -10,6 +10,10 @@ pixels of their own tile with y up, iResolution the tile size.
 The user's source starts at `#line 1`, so compiler messages carry the line numbers of
 the user's file; the wrapper's own lines are numbered from WRAPPER_LINE up, which tells
 its messages apart (Mesa does not report `#line`'s source-string number).
+
+A program may declare the kind of each channel on a line `//! channels: 2D cube 3D 2D`
+(imported Shadertoy programs with cube-map or volume inputs); those channels are declared
+as samplerCube / sampler3D, and multipass.py binds stand-ins of the right type.
 """
 
 from __future__ import annotations
@@ -32,10 +36,10 @@ void main() {
 PRELUDE = f"""#define SB_MAX_TILES {MAX_TILES}
 uniform vec3 iResolution;
 uniform vec3 iChannelResolution[4];
-uniform sampler2D iChannel0;
-uniform sampler2D iChannel1;
-uniform sampler2D iChannel2;
-uniform sampler2D iChannel3;
+uniform SB_SAMPLER0 iChannel0;
+uniform SB_SAMPLER1 iChannel1;
+uniform SB_SAMPLER2 iChannel2;
+uniform SB_SAMPLER3 iChannel3;
 uniform float sb_Time[SB_MAX_TILES];
 uniform vec4 sb_Mouse[SB_MAX_TILES];
 uniform int sb_Frame[SB_MAX_TILES];
@@ -77,6 +81,8 @@ void main() {
 """
 
 _FRAG_COORD = re.compile(r"\bgl_FragCoord\b")
+CHANNELS_DIRECTIVE = "//! channels:"
+_SAMPLER_OF_KIND = {"cube": "samplerCube", "3D": "sampler3D"}
 _MAIN_IMAGE = re.compile(r"\bvoid\s+mainImage\s*\(")
 
 
@@ -89,10 +95,31 @@ def fragment_shader(source: str) -> str:
     # Programs that read gl_FragCoord directly must see their tile's frame too; the
     # substitution keeps every line where it was.
     body = _FRAG_COORD.sub("sb_FragCoord", source)
+    prelude = PRELUDE
+    for unit, kind in enumerate(channel_kinds(source)):
+        prelude = prelude.replace(f"SB_SAMPLER{unit}", _SAMPLER_OF_KIND.get(kind, "sampler2D"))
     return (
-        f"#version 330 core\n#line {WRAPPER_LINE}\n{PRELUDE}#line 1\n{body}\n"
+        f"#version 330 core\n#line {WRAPPER_LINE}\n{prelude}#line 1\n{body}\n"
         f"#line {WRAPPER_LINE + 100}\n{MAIN}"
     )
+
+
+MULTIPASS_MARKER = "//! multipass"
+
+
+def needs_passes(source: str) -> bool:
+    """The program has buffer passes or channels other than the four 2D stand-ins."""
+    return CHANNELS_DIRECTIVE in source or MULTIPASS_MARKER in source
+
+
+def channel_kinds(source: str) -> list[str]:
+    """The kinds of iChannel0-3 a program declares (default: four 2D textures)."""
+    start = source.find(CHANNELS_DIRECTIVE)
+    if start < 0:
+        return ["2D"] * 4
+    end = source.find("\n", start)
+    line = source[start + len(CHANNELS_DIRECTIVE) : end if end >= 0 else None]
+    return (line.split() + ["2D"] * 4)[:4]
 
 
 # Mesa: "1:12(5): error: ..."; NVIDIA: "1(12) : error C1008: ..."

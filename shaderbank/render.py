@@ -22,6 +22,7 @@ from shaderbank.canonical import (
     defines_main_image,
     first_user_error,
     fragment_shader,
+    needs_passes,
 )
 from shaderbank.channels import CHANNEL_COUNT, CHANNEL_SIZE, channel_textures
 from shaderbank.errors import CompileError, ShaderbankError
@@ -263,6 +264,13 @@ class Renderer:
         width, height = image_size(size)
         out = self._output(out, len(params), width, height, pixel_type)
         host = _host_view(out)
+        if needs_passes(program.source):
+            # Buffer passes, feedback or non-2D channels: simulated frame by frame.
+            from shaderbank.multipass import render_passes
+
+            render_passes(self, program, params, (width, height), host, pixel_type, finite_out)
+            _finish_output(out, host)
+            return out
         per_draw = tiles_per_draw(width, height, self.max_rows)
         compiled = self.compile(program)
         for start in range(0, len(params), per_draw):
@@ -314,6 +322,23 @@ class Renderer:
                 )
         _finish_output(out, host)
         return out
+
+    def draw_with_channels(
+        self,
+        program: Program | CompiledProgram,
+        params: Sequence[Params],
+        size: Size,
+        channels: Sequence[Any],
+        **options: Any,
+    ) -> Any:
+        """draw() with these textures on units 0-3 instead of the procedural stand-ins
+        (buffer passes and cube/volume channels; see multipass.py)."""
+        standard = self._channels
+        self._channels = list(channels)
+        try:
+            return self.draw(program, params, size, **options)
+        finally:
+            self._channels = standard
 
     def finish(self) -> None:
         """Wait until every draw has completed (for timing)."""
