@@ -1,0 +1,69 @@
+"""Evaluation on real images: frozen features, linear probe and kNN, against the same
+architecture randomly initialised; and a kNN monitor for training.
+
+    from pretrain.eval import evaluate
+    report = evaluate(Path("runs/ce"), "fashion-mnist", probes=("linear", "knn"))
+    print(report.to_text())
+"""
+
+from __future__ import annotations
+
+from pretrain.eval.datasets import (
+    FASHION_MNIST,
+    EvalDataset,
+    LabelledImages,
+    balanced_subset,
+    load_dataset,
+    load_fashion_mnist,
+    load_image_folder,
+)
+from pretrain.eval.evaluate import (
+    DEFAULT_SEEDS,
+    DEFAULT_TEST_LIMIT,
+    DEFAULT_TRAIN_LIMIT,
+    EvalReport,
+    ModelScores,
+    evaluate,
+    resolve_size,
+)
+from pretrain.eval.features import extract_features, frozen, prepare_images
+from pretrain.eval.online import OnlineKNN
+from pretrain.eval.probes import (
+    PROBES,
+    KNNConfig,
+    LinearProbe,
+    LinearProbeConfig,
+    fit_linear_probe,
+    knn_accuracy,
+    knn_predict,
+    linear_probe_accuracy,
+)
+
+__all__ = [
+    "DEFAULT_SEEDS",
+    "DEFAULT_TEST_LIMIT",
+    "DEFAULT_TRAIN_LIMIT",
+    "FASHION_MNIST",
+    "PROBES",
+    "EvalDataset",
+    "EvalReport",
+    "KNNConfig",
+    "LabelledImages",
+    "LinearProbe",
+    "LinearProbeConfig",
+    "ModelScores",
+    "OnlineKNN",
+    "balanced_subset",
+    "evaluate",
+    "extract_features",
+    "fit_linear_probe",
+    "frozen",
+    "knn_accuracy",
+    "knn_predict",
+    "linear_probe_accuracy",
+    "load_dataset",
+    "load_fashion_mnist",
+    "load_image_folder",
+    "prepare_images",
+    "resolve_size",
+]

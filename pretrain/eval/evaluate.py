@@ -1,0 +1,351 @@
+"""Evaluate a backbone on real images: linear probe and kNN of its frozen features, side
+by side with the same architecture randomly initialised (several init seeds).
+
+    report = evaluate(Path("runs/ce"), "fashion-mnist")     # a run, checkpoint or export
+    report = evaluate("resnet18_small", "fashion-mnist")    # random init only
+    report.save_json(Path("report.json")); print(report.to_text())
+
+Accuracies are top-1 fractions in [0, 1]; the tables show them in percent. The random
+init baseline is the mean over `seeds` (and its sample standard deviation), each seed a
+fresh `create_backbone(name)` under `torch.manual_seed(seed)`, frozen in eval mode like
+the pretrained one, so its batch norm uses the initial running statistics.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import math
+import statistics
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any
+
+import torch
+import yaml
+
+from pretrain.eval.datasets import EvalDataset, load_dataset
+from pretrain.eval.features import DEFAULT_BATCH_SIZE, extract_features
+from pretrain.eval.probes import (
+    PROBES,
+    KNNConfig,
+    LinearProbeConfig,
+    knn_accuracy,
+    linear_probe_accuracy,
+)
+from pretrain.models import (
+    BACKBONES,
+    Backbone,
+    create_backbone,
+    load_backbone,
+    timm_available,
+)
+
+log = logging.getLogger(__name__)
+
+# Called with (stage description, images just done, images in the stage).
+StageProgress = Callable[[str, int, int], None]
+
+DEFAULT_TRAIN_LIMIT = 10_000
+DEFAULT_TEST_LIMIT = 2_000
+DEFAULT_SEEDS = (0, 1, 2)
+DEFAULT_SIZE = 64
+# Input sizes for backbones built for small images; others default to DEFAULT_SIZE.
+BACKBONE_SIZES = {"resnet18_small": 32, "alexnet64": 64}
+RUN_CONFIG = "config.yaml"
+
+
+@dataclass
+class ModelScores:
+    """One model's accuracies (probe -> top-1 fraction) and seconds per stage."""
+
+    label: str
+    seed: int | None
+    accuracy: dict[str, float]
+    seconds: dict[str, float] = field(default_factory=dict)
+
+
+@dataclass
+class EvalReport:
+    backbone: str
+    weights: str | None
+    dataset: str
+    split: str
+    size: int
+    train_count: int
+    test_count: int
+    num_classes: int
+    probes: tuple[str, ...]
+    pretrained: ModelScores | None
+    random_init: list[ModelScores]
+    settings: dict[str, Any] = field(default_factory=dict)
+
+    def random_mean(self, probe: str) -> float:
+        return statistics.fmean(m.accuracy[probe] for m in self.random_init)
+
+    def random_std(self, probe: str) -> float:
+        """Sample standard deviation over the init seeds (0 for one seed)."""
+        values = [m.accuracy[probe] for m in self.random_init]
+        return statistics.stdev(values) if len(values) > 1 else 0.0
+
+    def gain(self, probe: str) -> float | None:
+        """Pretrained minus the random-init mean, as a fraction (x100 for points)."""
+        if self.pretrained is None or not self.random_init:
+            return None
+        return self.pretrained.accuracy[probe] - self.random_mean(probe)
+
+    def to_dict(self) -> dict[str, Any]:
+        data = asdict(self)
+        data["probes"] = list(self.probes)
+        data["summary"] = {
+            probe: {
+                "pretrained": None if self.pretrained is None else self.pretrained.accuracy[probe],
+                "random_init_mean": self.random_mean(probe) if self.random_init else None,
+                "random_init_std": self.random_std(probe) if self.random_init else None,
+                "gain": self.gain(probe),
+            }
+            for probe in self.probes
+        }
+        return data
+
+    def save_json(self, path: Path) -> Path:
+        path = Path(path)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(json.dumps(self.to_dict(), indent=2) + "\n")
+        return path
+
+    def title(self) -> str:
+        source = self.weights or "random init only"
+        return (
+            f"{self.backbone} ({source}) on {self.dataset} at {self.size} px: "
+            f"{self.train_count} train / {self.test_count} test, {self.num_classes} classes"
+        )
+
+    def rows(self) -> list[list[str]]:
+        """Header and rows of the summary table: one row per probe, accuracies in percent."""
+        seeds = len(self.random_init)
+        header = ["probe", f"random init (mean ± sd, {seeds} seeds)", "pretrained", "gain (points)"]
+        rows = [header]
+        for probe in self.probes:
+            random = (
+                f"{100 * self.random_mean(probe):.2f} ± {100 * self.random_std(probe):.2f}"
+                if self.random_init
+                else "-"
+            )
+            pretrained = f"{100 * self.pretrained.accuracy[probe]:.2f}" if self.pretrained else "-"
+            gain = self.gain(probe)
+            rows.append([probe, random, pretrained, "-" if gain is None else f"{100 * gain:+.2f}"])
+        return rows
+
+    def to_text(self) -> str:
+        """The summary as a plain-text table (for logs, files and the README)."""
+        rows = self.rows()
+        widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
+        lines = [self.title()]
+        for n, row in enumerate(rows):
+            lines.append("  ".join(cell.ljust(w) for cell, w in zip(row, widths, strict=True)))
+            if n == 0:
+                lines.append("  ".join("-" * w for w in widths))
+        return "\n".join(lines)
+
+    def to_table(self) -> Any:  # rich.table.Table; rich is imported only when asked
+        from rich.table import Table
+
+        rows = self.rows()
+        table = Table(title=self.title())
+        for n, column in enumerate(rows[0]):
+            table.add_column(column, justify="left" if n == 0 else "right")
+        for row in rows[1:]:
+            table.add_row(*row)
+        return table
+
+
+def run_size(path: Path) -> int | None:
+    """`data.size` from the config.yaml of the run a folder or checkpoint belongs to."""
+    path = Path(path)
+    folders = [path] if path.is_dir() else [path.parent, path.parent.parent]
+    for folder in folders:
+        config = folder / RUN_CONFIG
+        if config.is_file():
+            data = yaml.safe_load(config.read_text()) or {}
+            size = (data.get("data") or {}).get("size") if isinstance(data, dict) else None
+            if isinstance(size, int):
+                return size
+    return None
+
+
+def resolve_size(name: str, weights: Path | None, size: int | None) -> int:
+    """The input size: an explicit `size`, else the run's data.size, else the backbone's
+    usual size (BACKBONE_SIZES), else DEFAULT_SIZE."""
+    trained = run_size(weights) if weights is not None else None
+    if size is not None:
+        if trained is not None and trained != size:
+            log.warning("evaluating at %d px a backbone trained at %d px", size, trained)
+        return size
+    return trained or BACKBONE_SIZES.get(name, DEFAULT_SIZE)
+
+
+def is_backbone_name(name: str) -> bool:
+    if name in BACKBONES:
+        return True
+    if timm_available():
+        import timm
+
+        return bool(timm.is_model(name))
+    return False
+
+
+def _random_backbone(name: str, seed: int) -> Backbone:
+    # fork_rng: the caller's (a trainer's) random stream is left where it was.
+    with torch.random.fork_rng(devices=[]):
+        torch.manual_seed(seed)
+        return create_backbone(name)
+
+
+def _resolve(
+    backbone: Backbone | Path | str, name: str | None
+) -> tuple[Backbone | None, str, Path | None]:
+    """(pretrained backbone or None, architecture name, weights path or None)."""
+    if isinstance(backbone, Backbone):
+        return backbone, backbone.name, None
+    if isinstance(backbone, str) and not Path(backbone).exists() and is_backbone_name(backbone):
+        return None, backbone, None
+    path = Path(backbone)
+    if not path.exists():
+        raise FileNotFoundError(f"{path}: no such run, checkpoint or weights file")
+    loaded = load_backbone(path, name)
+    return loaded, loaded.name, path
+
+
+def _score(
+    label: str,
+    seed: int | None,
+    backbone: Backbone,
+    data: EvalDataset,
+    probes: Sequence[str],
+    size: int,
+    batch_size: int,
+    device: torch.device,
+    linear: LinearProbeConfig,
+    knn: KNNConfig,
+    on_progress: StageProgress | None,
+) -> ModelScores:
+    module = backbone.module.to(device)
+    seconds: dict[str, float] = {}
+    features = {}
+    start = time.perf_counter()
+    for split, images in (("train", data.train), ("test", data.test)):
+        stage = f"{label}: {split} features"
+
+        def advance(n: int, stage: str = stage, total: int = len(images)) -> None:
+            if on_progress is not None:
+                on_progress(stage, n, total)
+
+        features[split] = extract_features(
+            module, images.images, size, batch_size=batch_size, on_progress=advance
+        )
+    seconds["features"] = time.perf_counter() - start
+    accuracy = {}
+    for probe in probes:
+        start = time.perf_counter()
+        args = (features["train"], data.train.labels, features["test"], data.test.labels)
+        if probe == "linear":
+            accuracy[probe] = linear_probe_accuracy(*args, config=linear)
+        else:
+            accuracy[probe] = knn_accuracy(*args, config=knn)
+        seconds[probe] = time.perf_counter() - start
+    n = len(data.train) + len(data.test)
+    log.info(
+        "%s: %s; features %.1f s (%.0f images/s)",
+        label,
+        ", ".join(f"{p} {100 * a:.2f}%" for p, a in accuracy.items()),
+        seconds["features"],
+        n / max(seconds["features"], 1e-9),
+    )
+    return ModelScores(label, seed, accuracy, seconds)
+
+
+def check_probes(probes: Sequence[str]) -> tuple[str, ...]:
+    unknown = [p for p in probes if p not in PROBES]
+    if unknown or not probes:
+        raise ValueError(
+            f"unknown probe {', '.join(unknown) or '(none)'}; choose from {', '.join(PROBES)}"
+        )
+    return tuple(dict.fromkeys(probes))
+
+
+def evaluate(
+    backbone: Backbone | Path | str,
+    dataset: str | Path | EvalDataset = "fashion-mnist",
+    probes: Sequence[str] = PROBES,
+    size: int | None = None,
+    seeds: Sequence[int] = DEFAULT_SEEDS,
+    train_limit: int | None = DEFAULT_TRAIN_LIMIT,
+    test_limit: int | None = DEFAULT_TEST_LIMIT,
+    *,
+    backbone_name: str | None = None,
+    subset_seed: int = 0,
+    batch_size: int = DEFAULT_BATCH_SIZE,
+    device: str | torch.device = "cpu",
+    linear: LinearProbeConfig | None = None,
+    knn: KNNConfig | None = None,
+    on_progress: StageProgress | None = None,
+) -> EvalReport:
+    """Probe a backbone's frozen features on real images, and a random init of it.
+
+    backbone: a `Backbone` (e.g. from a trainer), a run folder / checkpoint / exported
+        .safetensors path, or a backbone name for the random-init baseline alone.
+    dataset: "fashion-mnist", an ImageFolder folder (see pretrain.eval.datasets) or a
+        loaded `EvalDataset` (then the limits and subset_seed are not applied again).
+    size: input size; None takes the run's data.size or the backbone's usual size.
+    seeds: init seeds of the random-init baseline; empty skips it.
+    train_limit, test_limit: class-balanced subsets (None: the whole split).
+    backbone_name: the architecture of an exported file without metadata.
+    """
+    probes = check_probes(probes)
+    pretrained, name, weights = _resolve(backbone, backbone_name)
+    size = resolve_size(name, weights, size)
+    if pretrained is None and not seeds:
+        raise ValueError("nothing to evaluate: no weights and no random-init seeds")
+    if isinstance(dataset, EvalDataset):
+        data = dataset
+    else:
+        data = load_dataset(
+            dataset,
+            size=size,
+            train_limit=train_limit,
+            test_limit=test_limit,
+            subset_seed=subset_seed,
+        )
+    linear = linear or LinearProbeConfig()
+    knn = knn or KNNConfig()
+    device = torch.device(device)
+    common = (data, probes, size, batch_size, device, linear, knn, on_progress)
+    scores = None
+    if pretrained is not None:
+        scores = _score("pretrained", None, pretrained, *common)
+    randoms = [
+        _score(f"random init {seed}", seed, _random_backbone(name, seed), *common) for seed in seeds
+    ]
+    num_classes = len(data.classes)
+    return EvalReport(
+        backbone=name,
+        weights=str(weights) if weights is not None else ("given" if pretrained else None),
+        dataset=data.name,
+        split=data.split,
+        size=size,
+        train_count=len(data.train),
+        test_count=len(data.test),
+        num_classes=num_classes,
+        probes=probes,
+        pretrained=scores,
+        random_init=randoms,
+        settings={
+            "subset_seed": subset_seed,
+            "linear": asdict(linear),
+            "knn": asdict(knn),
+            "chance": 1.0 / num_classes if num_classes else math.nan,
+        },
+    )
