@@ -128,11 +128,48 @@ def build_parser() -> argparse.ArgumentParser:
     select.add_argument("--out", type=Path, default=Path("programs.txt"))
     select.set_defaults(run=run_select)
 
+    importer = commands.add_parser(
+        "import",
+        help="import real-world shaders (Shadertoy, TwiGL, glslsandbox, ...) into a bank",
+        description="Import shader files or whole folders (recursively): detect each "
+        "program's dialect, normalise it, check it in watched workers and add it to a bank "
+        "folder with its provenance. One line per program, a table per dialect, a JSON report.",
+    )
+    importer.add_argument("paths", nargs="+", type=Path, metavar="PATH")
+    _import_options(importer)
+    importer.set_defaults(run=run_import)
+
+    add = commands.add_parser("add", help="import one shader file (see import)")
+    add.add_argument("paths", nargs=1, type=Path, metavar="FILE")
+    _import_options(add)
+    add.set_defaults(run=run_import)
+
     demo = commands.add_parser("demo", help="the main job on the built-in bank")
     demo.add_argument("--out", type=Path, default=Path("out/demo"), help="output folder")
     demo.add_argument("--device", default="auto", help="auto, cpu or cuda:N")
     demo.set_defaults(run=run_demo)
     return parser
+
+
+def _import_options(parser: argparse.ArgumentParser) -> None:
+    from shaderbank.dialects import DIALECTS
+
+    parser.add_argument(
+        "--dialect",
+        default="auto",
+        help=f"auto (default) or one of {', '.join(DIALECTS)}; NAME:VARIANT pins a variant",
+    )
+    parser.add_argument("--into", type=Path, help="bank folder (default: under the cache)")
+    parser.add_argument(
+        "--report", type=Path, help="JSON report (default: INTO/import-report.json)"
+    )
+    parser.add_argument("--workers", type=_positive_int, help="rendering processes (default 2)")
+    parser.add_argument("--timeout", type=float, default=20.0, help="seconds per program")
+    parser.add_argument("--max-cost", type=float, default=400.0, help="ms per 256 px image")
+    parser.add_argument(
+        "--frames", type=_positive_int, default=30, help="frame budget of multipass programs"
+    )
+    parser.add_argument("--device", default="cpu", help="cpu or cuda:N")
 
 
 @contextmanager
@@ -382,6 +419,63 @@ def run_select(args: argparse.Namespace) -> int:
     write_selection(args.out, bank, ids)
     stdout.print(f"wrote {args.out} ({len(ids)} programs)")
     return 0
+
+
+def run_import(args: argparse.Namespace) -> int:
+    import json
+
+    from shaderbank.dialects import DIALECTS
+    from shaderbank.importer import default_folder, import_paths
+    from shaderbank.validate import Thresholds
+
+    name = args.dialect.partition(":")[0]
+    if name != "auto" and name not in DIALECTS:
+        raise ShaderbankError(f"unknown --dialect {name!r}; one of auto, {', '.join(DIALECTS)}")
+    for path in args.paths:
+        if not path.exists():
+            raise ShaderbankError(f"{path}: no such file or folder")
+    folder = args.into or default_folder()
+    styles = {"added": "green", "duplicate": "cyan", "rejected": "red", "quarantined": "yellow"}
+
+    def show(item) -> None:  # an ImportItem
+        what = f"-> {item.program_id}" if item.program_id else item.reason
+        stdout.print(
+            f"[{styles[item.status]}]{item.status:<11}[/] {item.origin} ({item.dialect}): {what}",
+            highlight=False,
+            soft_wrap=True,
+        )
+
+    report = import_paths(
+        args.paths,
+        folder,
+        dialect=args.dialect,
+        workers=args.workers,
+        device=args.device,
+        thresholds=Thresholds(min_change=0.0, max_cost_ms=args.max_cost),
+        timeout=args.timeout,
+        frames=args.frames,
+        on_item=show,
+    )
+    table = Table(title=f"{len(report.items)} programs in {report.seconds:.1f} s into {folder}")
+    summary = report.summary()
+    columns = ("found", "compiled", "rendered", "quarantined", "added", "duplicate", "rejected")
+    table.add_column("dialect", no_wrap=True)
+    for column in columns:
+        heading = "rendered non-constant" if column == "rendered" else column
+        table.add_column(heading, justify="right", no_wrap=True)
+    for dialect, row in summary.items():
+        table.add_row(dialect, *(str(row[c]) for c in columns))
+    if len(summary) > 1:
+        table.add_row("all", *(str(sum(r[c] for r in summary.values())) for c in columns))
+    stdout.print(table, width=max(stdout.width, 130))
+    out = args.report or folder / "import-report.json"
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(json.dumps(report.to_json(), indent=1), encoding="utf-8")
+    stdout.print(
+        f"report: {out}; use the bank with: shaderbank --bank {folder} ...", highlight=False
+    )
+    useful = any(item.status in ("added", "duplicate") for item in report.items)
+    return 0 if useful or not report.items else 1
 
 
 def run_demo(args: argparse.Namespace) -> int:
