@@ -1,0 +1,362 @@
+"""The typed configuration of a pretraining run: frozen dataclasses read from YAML, with
+dotted `--set key=value` overrides. An unknown key or a value of the wrong type is a
+ConfigError whose one-line message names the key, e.g. `optim.lr: expected a number,
+got 'fast'`. `save_config` writes the resolved config that a run used.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import types
+import typing
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+from typing import Any, Literal
+
+import yaml
+
+from pretrain.data.sampling import ParamConfig
+
+MethodName = Literal["ce", "supcon", "simclr", "moco"]
+ViewSource = Literal["augment", "latent"]
+Recipe = Literal["none", "crop_flip", "simclr", "mocov2"]
+MixName = Literal["none", "convex", "cutmix", "convex+cutmix"]
+
+
+class ConfigError(ValueError):
+    """A bad config; the message is one line that names the key."""
+
+
+@dataclass(frozen=True)
+class DataConfig:
+    """Which programs and how they are rendered. `selection` is a program list file
+    (`shaderbank select`); without it, every usable program of the banks. `programs`
+    keeps a seeded random subset of that many. `banks` are extra bank folders; the
+    built-in bank is included unless `builtin` is false."""
+
+    banks: tuple[str, ...] = ()
+    builtin: bool = True
+    selection: str | None = None
+    programs: int | None = None
+    size: int = 64
+    batch_size: int = 128
+    images_per_program: int = 8
+    workers: int | None = None
+    prefetch: int = 3
+    render_device: str = "cpu"
+    part_timeout: float = 60.0
+    params: ParamConfig = field(default_factory=ParamConfig)
+
+    def __post_init__(self) -> None:
+        _positive(self, "size", "batch_size", "images_per_program", "prefetch")
+        if self.programs is not None and self.programs < 1:
+            raise ConfigError("data.programs: must be positive")
+
+
+@dataclass(frozen=True)
+class ViewsConfig:
+    """How the images a method sees are made from rendered ones. source: for two-view
+    methods, "augment" draws two augmentations of one image, "latent" renders two
+    latent neighbours of one program (GenRep) and augments each. recipe: augmentations
+    ("none" only normalises). mix: Shaders-21k's mixing of programs, before the
+    augmentations; `mix_k` images per convex mix."""
+
+    source: ViewSource = "augment"
+    recipe: Recipe = "simclr"
+    crop_scale_min: float | None = None
+    mix: MixName = "none"
+    mix_k: int = 6
+    mix_weights: Literal["dirichlet", "uniform"] = "dirichlet"
+
+    def __post_init__(self) -> None:
+        _positive(self, "mix_k")
+        if self.crop_scale_min is not None and not 0 < self.crop_scale_min <= 1:
+            raise ConfigError("views.crop_scale_min: must be in (0, 1]")
+
+
+@dataclass(frozen=True)
+class MethodConfig:
+    """temperature: of SupCon/SimCLR/MoCo (None: 0.1, or MoCo v2's 0.2). The projection
+    head is an MLP dim -> proj_hidden -> proj_dim. MoCo: queue length and momentum of
+    the key encoder. gather: under DDP, contrastive negatives come from every rank."""
+
+    name: MethodName = "ce"
+    temperature: float | None = None
+    proj_dim: int = 128
+    proj_hidden: int = 2048
+    queue: int = 65536
+    momentum: float = 0.999
+    gather: bool = True
+
+    def __post_init__(self) -> None:
+        _positive(self, "proj_dim", "proj_hidden", "queue")
+        if self.temperature is not None and self.temperature <= 0:
+            raise ConfigError("method.temperature: must be positive")
+        if not 0 <= self.momentum < 1:
+            raise ConfigError("method.momentum: must be in [0, 1)")
+
+    @property
+    def tau(self) -> float:
+        if self.temperature is not None:
+            return self.temperature
+        return 0.2 if self.name == "moco" else 0.1
+
+
+@dataclass(frozen=True)
+class OptimConfig:
+    """lr is the rate at batch_size 256 and scales linearly with the batch (Goyal et
+    al.); warmup_steps ramps it from 0. schedule "step" multiplies it by `gamma` at
+    each of `milestones` (fractions of the run)."""
+
+    name: Literal["sgd", "adamw"] = "sgd"
+    lr: float = 0.1
+    scale_lr: bool = True
+    momentum: float = 0.9
+    weight_decay: float = 1e-4
+    schedule: Literal["cosine", "step", "constant"] = "cosine"
+    warmup_steps: int = 0
+    milestones: tuple[float, ...] = (0.6, 0.8)
+    gamma: float = 0.1
+    clip_grad: float | None = None
+
+    def __post_init__(self) -> None:
+        if self.lr <= 0:
+            raise ConfigError("optim.lr: must be positive")
+        if self.warmup_steps < 0:
+            raise ConfigError("optim.warmup_steps: must not be negative")
+        if any(not 0 < m < 1 for m in self.milestones):
+            raise ConfigError("optim.milestones: fractions of the run, each in (0, 1)")
+
+
+@dataclass(frozen=True)
+class TrainConfig:
+    """steps: optimiser steps (each one batch). device: "auto" (CUDA when there is one),
+    "cpu" or "cuda[:N]". amp: mixed precision on CUDA. threads: torch threads in the
+    training process (None: all cores but what the render workers need).
+    deterministic: torch's deterministic algorithms, for exact resume."""
+
+    steps: int = 1000
+    seed: int = 0
+    device: str = "auto"
+    amp: bool = True
+    threads: int | None = None
+    deterministic: bool = False
+    log_every: int = 10
+    checkpoint_every: int = 500
+    keep_checkpoints: int = 2
+    tensorboard: bool = True
+    knn_every: int = 0
+    knn_dataset: str = "fashion-mnist"
+    knn_train: int = 2000
+    knn_test: int = 500
+
+    def __post_init__(self) -> None:
+        _positive(self, "steps", "log_every", "checkpoint_every", "keep_checkpoints")
+        if self.knn_every < 0:
+            raise ConfigError("train.knn_every: must not be negative")
+
+
+@dataclass(frozen=True)
+class RunConfig:
+    name: str = "run"
+    out_dir: str = "runs"
+    backbone: str = "resnet18"
+    data: DataConfig = field(default_factory=DataConfig)
+    views: ViewsConfig = field(default_factory=ViewsConfig)
+    method: MethodConfig = field(default_factory=MethodConfig)
+    optim: OptimConfig = field(default_factory=OptimConfig)
+    train: TrainConfig = field(default_factory=TrainConfig)
+
+    def __post_init__(self) -> None:
+        if self.method.name == "supcon" and self.views.mix != "none":
+            raise ConfigError("views.mix: SupCon needs whole-program labels; use mix: none")
+        if self.views.mix == "convex" and self.views.mix_k > self.data.batch_size:
+            raise ConfigError("views.mix_k: larger than data.batch_size")
+
+    @property
+    def run_dir(self) -> Path:
+        return Path(self.out_dir) / self.name
+
+
+def _positive(config: object, *names: str) -> None:
+    section = _SECTION_NAMES.get(type(config).__name__, "")
+    for name in names:
+        if getattr(config, name) < 1:
+            raise ConfigError(f"{section}{name}: must be positive, got {getattr(config, name)}")
+
+
+_SECTION_NAMES = {
+    "DataConfig": "data.",
+    "ViewsConfig": "views.",
+    "MethodConfig": "method.",
+    "OptimConfig": "optim.",
+    "TrainConfig": "train.",
+}
+
+
+# -- reading -------------------------------------------------------------------------
+
+
+def _describe(value: object) -> str:
+    text = repr(value)
+    return text if len(text) <= 40 else text[:37] + "..."
+
+
+def _convert(value: Any, kind: Any, key: str) -> Any:
+    """`value` from YAML as type `kind`, or a ConfigError naming `key`."""
+    origin = typing.get_origin(kind)
+    args = typing.get_args(kind)
+    if origin in (typing.Union, types.UnionType):
+        if value is None and type(None) in args:
+            return None
+        options = [arg for arg in args if arg is not type(None)]
+        errors = []
+        for option in options:
+            try:
+                return _convert(value, option, key)
+            except ConfigError as error:
+                errors.append(error)
+        raise errors[0]
+    if origin is Literal:
+        if value not in args:
+            choices = ", ".join(str(arg) for arg in args)
+            raise ConfigError(f"{key}: expected one of {choices}, got {_describe(value)}")
+        return value
+    if dataclasses.is_dataclass(kind):
+        if not isinstance(value, Mapping):
+            raise ConfigError(f"{key}: expected a section of keys, got {_describe(value)}")
+        return _build(kind, value, key + ".")
+    if origin is tuple:
+        if not isinstance(value, Sequence) or isinstance(value, str):
+            raise ConfigError(f"{key}: expected a list, got {_describe(value)}")
+        item = args[0]
+        return tuple(_convert(v, item, f"{key}[{i}]") for i, v in enumerate(value))
+    if origin is dict:
+        if not isinstance(value, Mapping):
+            raise ConfigError(f"{key}: expected a mapping, got {_describe(value)}")
+        return {str(k): _convert(v, args[1], f"{key}.{k}") for k, v in value.items()}
+    if kind is bool:
+        if not isinstance(value, bool):
+            raise ConfigError(f"{key}: expected true or false, got {_describe(value)}")
+        return value
+    if kind is int:
+        if isinstance(value, bool) or not isinstance(value, int):
+            raise ConfigError(f"{key}: expected an integer, got {_describe(value)}")
+        return value
+    if kind is float:
+        if isinstance(value, bool) or not isinstance(value, int | float):
+            raise ConfigError(f"{key}: expected a number, got {_describe(value)}")
+        return float(value)
+    if kind is str:
+        if not isinstance(value, str):
+            raise ConfigError(f"{key}: expected text, got {_describe(value)}")
+        return value
+    raise TypeError(f"{key}: unsupported config type {kind!r}")
+
+
+def _build(cls: type, values: Mapping[str, Any], prefix: str = "") -> Any:
+    hints = typing.get_type_hints(cls)
+    known = {f.name for f in dataclasses.fields(cls)}
+    for key in values:
+        if key not in known:
+            raise ConfigError(
+                f"{prefix}{key}: unknown key; expected one of {', '.join(sorted(known))}"
+            )
+    kwargs = {key: _convert(value, hints[key], prefix + key) for key, value in values.items()}
+    try:
+        return cls(**kwargs)
+    except ConfigError:
+        raise
+    except (ValueError, TypeError) as error:  # the section's own checks (ParamConfig)
+        raise ConfigError(f"{prefix.rstrip('.') or 'config'}: {error}") from None
+
+
+def _set_dotted(tree: dict[str, Any], key: str, value: Any) -> None:
+    parts = key.split(".")
+    node = tree
+    for part in parts[:-1]:
+        child = node.setdefault(part, {})
+        if not isinstance(child, dict):
+            raise ConfigError(f"{key}: {part} is not a section")
+        node = child
+    node[parts[-1]] = value
+
+
+def parse_override(text: str) -> tuple[str, Any]:
+    """`key.sub=value` with the value read as YAML (numbers, true/false, lists)."""
+    key, sep, raw = text.partition("=")
+    if not sep or not key.strip():
+        raise ConfigError(f"--set {text}: expected key=value")
+    try:
+        value = yaml.safe_load(raw) if raw.strip() else ""
+    except yaml.YAMLError:
+        value = raw
+    return key.strip(), value
+
+
+def packaged_configs() -> list[str]:
+    folder = resources.files("pretrain") / "configs"
+    return sorted(
+        p.name.removesuffix(".yaml") for p in folder.iterdir() if p.name.endswith(".yaml")
+    )
+
+
+def config_source(name_or_path: str) -> tuple[str, str]:
+    """(text, where) of a config file, or of a config shipped in the package by name."""
+    path = Path(name_or_path)
+    if path.is_file():
+        return path.read_text(encoding="utf-8"), str(path)
+    packaged = (
+        resources.files("pretrain") / "configs" / f"{name_or_path.removesuffix('.yaml')}.yaml"
+    )
+    if packaged.is_file():
+        return packaged.read_text(encoding="utf-8"), f"pretrain/configs/{packaged.name}"
+    raise ConfigError(
+        f"{name_or_path}: no such config file or packaged config ({', '.join(packaged_configs())})"
+    )
+
+
+def load_config(name_or_path: str | None, overrides: Sequence[str] = ()) -> RunConfig:
+    """A RunConfig from a YAML file (or packaged config name) plus dotted overrides."""
+    tree: dict[str, Any] = {}
+    if name_or_path is not None:
+        text, where = config_source(name_or_path)
+        try:
+            loaded = yaml.safe_load(text)
+        except yaml.YAMLError as error:
+            mark = getattr(error, "problem_mark", None)
+            line = f" line {mark.line + 1}" if mark is not None else ""
+            raise ConfigError(f"{where}:{line} not valid YAML") from None
+        if loaded is not None and not isinstance(loaded, dict):
+            raise ConfigError(f"{where}: expected a mapping of sections at the top")
+        tree = loaded or {}
+    for text in overrides:
+        key, value = parse_override(text)
+        _set_dotted(tree, key, value)
+    return config_from_dict(tree)
+
+
+def config_from_dict(tree: Mapping[str, Any]) -> RunConfig:
+    result: RunConfig = _build(RunConfig, tree)
+    return result
+
+
+def config_to_dict(config: RunConfig) -> dict[str, Any]:
+    def plain(value: Any) -> Any:
+        if isinstance(value, tuple | list):
+            return [plain(v) for v in value]
+        if isinstance(value, dict):
+            return {k: plain(v) for k, v in value.items()}
+        return value
+
+    return plain(dataclasses.asdict(config))
+
+
+def save_config(config: RunConfig, path: Path) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    text = yaml.safe_dump(config_to_dict(config), sort_keys=False)
+    tmp = path.with_suffix(".tmp")
+    tmp.write_text(text, encoding="utf-8")
+    tmp.replace(path)

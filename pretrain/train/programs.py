@@ -1,0 +1,54 @@
+"""The programs a run trains on: the banks' folders and the ids of the selection."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from pretrain.config import DataConfig
+from shaderbank.bank import Bank
+from shaderbank.errors import ShaderbankError
+from shaderbank.paths import builtin_bank_dir
+from shaderbank.selection import read_selection, select_programs
+
+
+@dataclass(frozen=True)
+class Programs:
+    roots: tuple[Path, ...]
+    ids: tuple[str, ...]
+
+
+def resolve_programs(data: DataConfig, seed: int) -> Programs:
+    """A selection file's banks and ids, or every usable program of the configured banks;
+    `data.programs` keeps a random subset of that size drawn with `seed`."""
+    roots = [builtin_bank_dir()] if data.builtin else []
+    roots += [Path(bank).expanduser() for bank in data.banks]
+    if data.selection is not None:
+        selection = read_selection(Path(data.selection).expanduser())
+        roots += [root for root in selection.banks if root not in roots]
+    roots = [root.resolve() for root in roots]
+    if not roots:
+        raise ShaderbankError("data: no banks (builtin is false and banks is empty)")
+    bank = Bank.load(roots)
+    if data.selection is not None:
+        ids = selection.ids
+        missing = [program_id for program_id in ids if program_id not in bank]
+        if missing:
+            raise ShaderbankError(
+                f"data.selection: {len(missing)} programs are not in its banks, e.g. {missing[0]}"
+            )
+        if data.programs is not None:
+            ids = sorted(_subset(ids, data.programs, seed))
+    else:
+        ids = select_programs(bank, count=data.programs, seed=seed)
+    if not ids:
+        raise ShaderbankError("data: the banks hold no usable programs (run shaderbank validate)")
+    return Programs(tuple(roots), tuple(ids))
+
+
+def _subset(ids: list[str], count: int, seed: int) -> list[str]:
+    import random
+
+    if count > len(ids):
+        raise ShaderbankError(f"data.programs: {count} asked, the selection has {len(ids)}")
+    return random.Random(seed).sample(ids, count)

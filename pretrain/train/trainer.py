@@ -1,0 +1,299 @@
+"""The training loop of `pretrain run`: a method on the live render stream, with
+checkpoints, exact resume, metrics and torchrun.
+
+Exact resume rests on three things: the stream is a pure function of (seed, rank,
+batch index) and restarts at the resumed step; the augmentation generator is seeded
+from (seed, rank, step), not carried over; and the checkpoint holds the model,
+optimiser, scheduler, scaler and RNG states. A run killed at any moment and resumed
+from its last checkpoint therefore ends with the weights of an uninterrupted run (CPU,
+deterministic mode).
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Protocol
+
+import numpy as np
+import torch
+from torch import nn
+
+from pretrain import distributed
+from pretrain.config import RunConfig, config_to_dict, save_config
+from pretrain.data.sampling import generator as numpy_generator
+from pretrain.data.stream import RenderStream, StreamConfig
+from pretrain.methods import METHODS, Method
+from pretrain.models import create_backbone
+from pretrain.models.weights import CHECKPOINT_DIR, LAST_CHECKPOINT
+from pretrain.train.checkpoint import rng_state, save_checkpoint, set_rng_state
+from pretrain.train.inputs import augment_config, make_views
+from pretrain.train.metrics import MetricsLog
+from pretrain.train.programs import resolve_programs
+from pretrain.train.schedule import lr_factor
+from shaderbank.errors import ShaderbankError
+from shaderbank.gl import available_cpus
+
+log = logging.getLogger(__name__)
+
+
+class TrainProgress(Protocol):
+    """What the trainer reports to (the CLI passes a rich progress bar)."""
+
+    def start(self, total: int, done: int) -> None: ...
+
+    def update(self, step: int, metrics: dict[str, float]) -> None: ...
+
+    def finish(self) -> None: ...
+
+
+@dataclass
+class TrainResult:
+    run_dir: Path
+    steps: int
+    images_per_s: float
+    data_wait_fraction: float
+    final_loss: float
+    quarantined: dict[str, str] = field(default_factory=dict)
+
+
+def resolve_device(name: str) -> torch.device:
+    if name == "auto":
+        return torch.device("cuda" if torch.cuda.is_available() else "cpu")
+    device = torch.device(name)
+    if device.type == "cuda" and not torch.cuda.is_available():
+        raise ShaderbankError(f"train.device: {name} asked for, but CUDA is not available")
+    return device
+
+
+def resolve_render_device(name: str, local_rank: int) -> str:
+    """ "auto" renders on this rank's GPU when torch sees CUDA, else on the CPU."""
+    if name != "auto":
+        return name
+    return f"cuda:{local_rank}" if torch.cuda.is_available() else "cpu"
+
+
+def build_method(config: RunConfig, num_classes: int) -> Method:
+    backbone = create_backbone(config.backbone)
+    method_cls = METHODS[config.method.name]
+    return method_cls(backbone.module, backbone.feature_dim, num_classes, config.method)
+
+
+def build_optimizer(config: RunConfig, model: nn.Module, world_size: int) -> torch.optim.Optimizer:
+    optim = config.optim
+    lr = optim.lr
+    if optim.scale_lr:
+        lr = lr * config.data.batch_size * world_size / 256
+    # No weight decay on biases and batch-norm weights (common practice since Goyal et al.).
+    decay = [p for p in model.parameters() if p.requires_grad and p.ndim > 1]
+    no_decay = [p for p in model.parameters() if p.requires_grad and p.ndim <= 1]
+    groups = [
+        {"params": decay, "weight_decay": optim.weight_decay},
+        {"params": no_decay, "weight_decay": 0.0},
+    ]
+    if optim.name == "sgd":
+        return torch.optim.SGD(groups, lr=lr, momentum=optim.momentum)
+    return torch.optim.AdamW(groups, lr=lr)
+
+
+def step_seed(seed: int, rank: int, step: int) -> int:
+    """The augmentation generator's seed for one step of one rank."""
+    return int(numpy_generator(seed, rank, step, 0xA06).integers(0, 2**63 - 1))
+
+
+def _set_threads(config: RunConfig, device: torch.device) -> None:
+    threads = config.train.threads
+    if threads is None:
+        threads = available_cpus() if device.type == "cpu" else 1
+    torch.set_num_threads(max(1, threads))
+
+
+def train(
+    config: RunConfig,
+    *,
+    resume: bool = False,
+    progress: TrainProgress | None = None,
+) -> TrainResult:
+    """Train `config` into config.run_dir. With `resume`, continue from the run folder's
+    last checkpoint (an error when there is none); without it, an existing run folder
+    with checkpoints is an error, so that nothing is overwritten by accident."""
+    device = resolve_device(config.train.device)
+    world = distributed.setup(device)
+    if device.type == "cuda" and world.size > 1:
+        device = torch.device("cuda", world.local_rank)
+        torch.cuda.set_device(device)
+    run_dir = config.run_dir
+    last = run_dir / CHECKPOINT_DIR / LAST_CHECKPOINT
+    if resume and not last.is_file():
+        raise ShaderbankError(f"--resume: {run_dir} has no checkpoint to resume from")
+    if not resume and last.is_file():
+        raise ShaderbankError(
+            f"{run_dir} already holds a run; pass --resume to continue it or choose another name"
+        )
+    _set_threads(config, device)
+    if config.train.deterministic:
+        torch.use_deterministic_algorithms(True)
+    torch.manual_seed(config.train.seed)
+    np.random.seed(config.train.seed)
+
+    programs = resolve_programs(config.data, config.train.seed)
+    method = build_method(config, len(programs.ids)).to(device)
+    optimizer = build_optimizer(config, method, world.size)
+    total = config.train.steps
+    scheduler = torch.optim.lr_scheduler.LambdaLR(
+        optimizer, lambda step: lr_factor(step, total, config.optim)
+    )
+    amp = config.train.amp and device.type == "cuda"
+    scaler = torch.amp.GradScaler("cuda", enabled=amp)
+
+    start = 0
+    if resume:
+        state = torch.load(last, map_location=device, weights_only=False)
+        method.load_state_dict(state["model"])
+        optimizer.load_state_dict(state["optimizer"])
+        scheduler.load_state_dict(state["scheduler"])
+        scaler.load_state_dict(state["scaler"])
+        set_rng_state(state["rng"])
+        start = int(state["step"])
+        log.info("resumed %s at step %d", run_dir, start)
+    if world.main:
+        save_config(config, run_dir / "config.yaml")
+        (run_dir / "programs.txt").write_text("\n".join(programs.ids) + "\n", encoding="utf-8")
+
+    model: nn.Module = method
+    if world.size > 1:
+        model = nn.parallel.DistributedDataParallel(
+            method, device_ids=[device.index] if device.type == "cuda" else None
+        )
+
+    stream_config = StreamConfig(
+        size=config.data.size,
+        batch_size=config.data.batch_size,
+        views=2 if method.views == 2 and config.views.source == "latent" else 1,
+        images_per_program=config.data.images_per_program,
+        workers=config.data.workers,
+        prefetch=config.data.prefetch,
+        seed=config.train.seed,
+        device=resolve_render_device(config.data.render_device, world.local_rank),
+        part_timeout=config.data.part_timeout,
+        params=config.data.params,
+    )
+    recipe = augment_config(config.views, config.data.size)
+    metrics = (
+        MetricsLog(run_dir, tensorboard=config.train.tensorboard, resume_step=start)
+        if world.main
+        else None
+    )
+    knn = _online_knn(config) if world.main and config.train.knn_every > 0 else None
+
+    method.train()
+    images_seen = 0
+    loss_value = float("nan")
+    window: dict[str, Any] = {"time": time.monotonic(), "wait": 0.0, "images": 0}
+    first_step_time = 0.0
+    wait_base = 0.0
+    stream = RenderStream(programs.roots, programs.ids, stream_config, rank=world.rank)
+    try:
+        if progress is not None:
+            progress.start(total, start)
+        for batch in stream.batches(start=start, count=total - start):
+            step = batch.index
+            generator = torch.Generator(device=device).manual_seed(
+                step_seed(config.train.seed, world.rank, step)
+            )
+            views, labels = make_views(batch, method.views, config.views, recipe, generator, device)
+            with torch.autocast(device.type, enabled=amp):
+                loss, extra = model(views, labels)
+            if not torch.isfinite(loss):
+                raise ShaderbankError(f"step {step}: the loss is {loss.item()}; lower optim.lr")
+            optimizer.zero_grad(set_to_none=True)
+            scaler.scale(loss).backward()
+            if config.optim.clip_grad is not None:
+                scaler.unscale_(optimizer)
+                nn.utils.clip_grad_norm_(method.parameters(), config.optim.clip_grad)
+            scaler.step(optimizer)
+            scaler.update()
+            scheduler.step()
+            method.after_step()
+            done = step + 1
+            loss_value = float(loss.detach())
+            batch_images = len(batch.labels) * world.size
+            if step == start:
+                # The first step pays for starting the workers: the rates start after it.
+                first_step_time = time.monotonic()
+                wait_base = stream.wait_seconds
+            else:
+                images_seen += batch_images
+            window["images"] += batch_images
+            if done % config.train.log_every == 0 or done == total:
+                now = time.monotonic()
+                elapsed = max(1e-9, now - window["time"])
+                row = {
+                    "step": done,
+                    "loss": distributed.mean_scalar(loss_value, device),
+                    "lr": optimizer.param_groups[0]["lr"],
+                    "images_per_s": window["images"] / elapsed,
+                    "data_wait": (stream.wait_seconds - window["wait"]) / elapsed,
+                    **extra,
+                }
+                window = {"time": now, "wait": stream.wait_seconds, "images": 0}
+                if knn is not None and done % config.train.knn_every == 0:
+                    row["knn_acc"] = knn.score(method.backbone)
+                    method.train()
+                if metrics is not None:
+                    metrics.write(row)
+                if progress is not None:
+                    progress.update(done, row)
+            if done % config.train.checkpoint_every == 0 or done == total:
+                state = {
+                    "step": done,
+                    "model": method.state_dict(),
+                    "optimizer": optimizer.state_dict(),
+                    "scheduler": scheduler.state_dict(),
+                    "scaler": scaler.state_dict(),
+                    "rng": rng_state(),
+                    "backbone_name": config.backbone,
+                    "config": config_to_dict(config),
+                }
+                if world.main:
+                    save_checkpoint(state, run_dir, done, config.train.keep_checkpoints)
+        elapsed = time.monotonic() - first_step_time if first_step_time else 0.0
+        result = TrainResult(
+            run_dir=run_dir,
+            steps=total,
+            images_per_s=images_seen / elapsed if elapsed > 0 else 0.0,
+            data_wait_fraction=(stream.wait_seconds - wait_base) / elapsed if elapsed > 0 else 0.0,
+            final_loss=loss_value,
+            quarantined=dict(stream.quarantined),
+        )
+    finally:
+        stream.close()
+        if metrics is not None:
+            metrics.close()
+        if progress is not None:
+            progress.finish()
+        distributed.teardown()
+    if world.main:
+        summary = {
+            "steps": result.steps,
+            "images_per_s": result.images_per_s,
+            "data_wait_fraction": result.data_wait_fraction,
+            "final_loss": result.final_loss,
+            "quarantined": result.quarantined,
+        }
+        (run_dir / "summary.json").write_text(json.dumps(summary, indent=2) + "\n")
+    return result
+
+
+def _online_knn(config: RunConfig) -> Any:
+    from pretrain.eval.online import OnlineKNN
+
+    return OnlineKNN(
+        config.train.knn_dataset,
+        size=config.data.size,
+        train_count=config.train.knn_train,
+        test_count=config.train.knn_test,
+    )

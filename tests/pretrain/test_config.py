@@ -1,0 +1,88 @@
+"""The run config: typed YAML, dotted overrides, one-line errors that name the key."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from pretrain.config import (
+    ConfigError,
+    RunConfig,
+    config_from_dict,
+    config_to_dict,
+    load_config,
+    packaged_configs,
+    save_config,
+)
+
+
+def test_defaults_and_overrides() -> None:
+    config = load_config(None, ["optim.lr=0.05", "data.size=32", "method.name=simclr"])
+    assert config.optim.lr == 0.05
+    assert config.data.size == 32
+    assert config.method.name == "simclr"
+    assert config.method.tau == 0.1
+    assert load_config(None, ["method.name=moco"]).method.tau == 0.2
+
+
+@pytest.mark.parametrize("name", packaged_configs())
+def test_every_packaged_config_loads(name: str) -> None:
+    assert isinstance(load_config(name), RunConfig)
+
+
+def test_packaged_configs_cover_the_issue() -> None:
+    names = set(packaged_configs())
+    assert {
+        "demo-cpu",
+        "resnet50-mocov2-mixup-224",
+        "alexnet64-ce",
+        "alexnet64-supcon",
+        "alexnet64-simclr",
+    } <= names
+
+
+@pytest.mark.parametrize(
+    ("overrides", "message"),
+    [
+        (["optim.lrr=0.1"], "optim.lrr: unknown key"),
+        (["optim.lr=fast"], "optim.lr: expected a number, got 'fast'"),
+        (["data.size=3.5"], "data.size: expected an integer"),
+        (["train.amp=maybe"], "train.amp: expected true or false"),
+        (["method.name=byol"], "method.name: expected one of ce, supcon, simclr, moco"),
+        (["views.mix=blend"], "views.mix: expected one of"),
+        (["data=3"], "data: expected a section of keys"),
+        (["data.size=0"], "data.size: must be positive"),
+        (["data.params.time=random"], "data.params: time must be uniform or continuous"),
+        (["method.name=supcon", "views.mix=convex"], "views.mix: SupCon needs"),
+        (["bogus=1"], "bogus: unknown key"),
+        (["optim.milestones=[0.5, 2]"], "optim.milestones"),
+        (["novalue"], "expected key=value"),
+    ],
+)
+def test_bad_values_name_the_key(overrides: list[str], message: str) -> None:
+    with pytest.raises(ConfigError) as error:
+        load_config(None, overrides)
+    assert message in str(error.value)
+    assert "\n" not in str(error.value)
+
+
+def test_bad_yaml_and_missing_file(tmp_path: Path) -> None:
+    broken = tmp_path / "broken.yaml"
+    broken.write_text("data:\n  size: [1,\n")
+    with pytest.raises(ConfigError, match="not valid YAML"):
+        load_config(str(broken))
+    top = tmp_path / "list.yaml"
+    top.write_text("- 1\n- 2\n")
+    with pytest.raises(ConfigError, match="mapping of sections"):
+        load_config(str(top))
+    with pytest.raises(ConfigError, match="no such config"):
+        load_config(str(tmp_path / "absent.yaml"))
+
+
+def test_resolved_config_round_trips(tmp_path: Path) -> None:
+    config = load_config("demo-cpu", ["data.params.latent_sigma.time=0.25"])
+    save_config(config, tmp_path / "config.yaml")
+    again = load_config(str(tmp_path / "config.yaml"))
+    assert again == config
+    assert config_from_dict(config_to_dict(config)) == config
