@@ -55,6 +55,7 @@ DEFAULT_SIZE = 64
 # Input sizes for backbones built for small images; others default to DEFAULT_SIZE.
 BACKBONE_SIZES = {"resnet18_small": 32, "alexnet64": 64}
 RUN_CONFIG = "config.yaml"
+WEIGHT_SUFFIXES = (".pt", ".pth", ".safetensors")
 
 
 @dataclass
@@ -126,7 +127,12 @@ class EvalReport:
     def rows(self) -> list[list[str]]:
         """Header and rows of the summary table: one row per probe, accuracies in percent."""
         seeds = len(self.random_init)
-        header = ["probe", f"random init (mean ± sd, {seeds} seeds)", "pretrained", "gain (points)"]
+        header = [
+            "probe",
+            f"random init (mean ± sd, {seeds} seed{'' if seeds == 1 else 's'})",
+            "pretrained",
+            "gain (points)",
+        ]
         rows = [header]
         for probe in self.probes:
             random = (
@@ -154,7 +160,12 @@ class EvalReport:
         from rich.table import Table
 
         rows = self.rows()
-        table = Table(title=self.title())
+        # A short title and the details as a caption: a long title wraps badly at 80 columns.
+        table = Table(
+            title=f"{self.backbone} on {self.dataset} at {self.size} px",
+            caption=f"{self.weights or 'random init only'}; {self.train_count} train / "
+            f"{self.test_count} test images, {self.num_classes} classes",
+        )
         for n, column in enumerate(rows[0]):
             table.add_column(column, justify="left" if n == 0 else "right")
         for row in rows[1:]:
@@ -197,6 +208,10 @@ def is_backbone_name(name: str) -> bool:
     return False
 
 
+def _looks_like_path(text: str) -> bool:
+    return "/" in text or "\\" in text or Path(text).suffix in WEIGHT_SUFFIXES
+
+
 def _random_backbone(name: str, seed: int) -> Backbone:
     # fork_rng: the caller's (a trainer's) random stream is left where it was.
     with torch.random.fork_rng(devices=[]):
@@ -210,9 +225,12 @@ def _resolve(
     """(pretrained backbone or None, architecture name, weights path or None)."""
     if isinstance(backbone, Backbone):
         return backbone, backbone.name, None
-    if isinstance(backbone, str) and not Path(backbone).exists() and is_backbone_name(backbone):
-        return None, backbone, None
     path = Path(backbone)
+    if isinstance(backbone, str) and not path.exists():
+        if is_backbone_name(backbone):
+            return None, backbone, None
+        if not _looks_like_path(backbone):
+            create_backbone(backbone)  # raises ValueError naming the known backbones
     if not path.exists():
         raise FileNotFoundError(f"{path}: no such run, checkpoint or weights file")
     loaded = load_backbone(path, name)

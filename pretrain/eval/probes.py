@@ -179,4 +179,5 @@ def accuracy(predictions: Tensor, labels: Tensor) -> float:
     """Top-1 accuracy as a fraction in [0, 1]."""
     if len(labels) == 0:
         raise ValueError("no test samples")
-    return float((predictions == labels).float().mean())
+    # Counted in integers, so that 137 of 200 is 0.685 and not float32's 0.68500000238.
+    return int((predictions == labels).sum()) / len(labels)
