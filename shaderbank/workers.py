@@ -27,6 +27,7 @@ from typing import Any
 
 from shaderbank._pipes import receive_any
 from shaderbank.errors import ShaderbankError
+from shaderbank.lifetime import exit_with_parent
 
 log = logging.getLogger(__name__)
 
@@ -74,6 +75,7 @@ def _worker_main(spec: WorkerSpec, inbox: Any, outbox: Any, worker_index: int) -
     os.environ.update(spec.env)
     # The parent handles Ctrl-C; workers are stopped by it.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    exit_with_parent()
     from shaderbank.render import Renderer
 
     try:
