@@ -6,8 +6,6 @@ import argparse
 from pathlib import Path
 from typing import Any
 
-from pretrain.models import export_backbone
-
 
 def add_parser(subparsers: Any) -> None:
     parser = subparsers.add_parser(
@@ -21,6 +19,8 @@ def add_parser(subparsers: Any) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from pretrain.models import export_backbone  # torch loads only when needed
+
     out = export_backbone(args.run, args.out)
     print(f"wrote {out}")
     return 0
