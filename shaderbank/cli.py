@@ -439,6 +439,8 @@ def run_import(args: argparse.Namespace) -> int:
 
     def show(item) -> None:  # an ImportItem
         what = f"-> {item.program_id}" if item.program_id else item.reason
+        if item.notes:
+            what += f" [{'; '.join(item.notes)}]"
         stdout.print(
             f"[{styles[item.status]}]{item.status:<11}[/] {item.origin} ({item.dialect}): {what}",
             highlight=False,
@@ -467,7 +469,8 @@ def run_import(args: argparse.Namespace) -> int:
         table.add_row(dialect, *(str(row[c]) for c in columns))
     if len(summary) > 1:
         table.add_row("all", *(str(sum(r[c] for r in summary.values())) for c in columns))
-    stdout.print(table, width=max(stdout.width, 130))
+    # Wide enough for every column even when stdout is not a terminal (80 columns).
+    Console(width=max(stdout.width, 130)).print(table)
     out = args.report or folder / "import-report.json"
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(json.dumps(report.to_json(), indent=1), encoding="utf-8")

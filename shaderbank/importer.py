@@ -21,9 +21,11 @@ import tempfile
 import time
 from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 from typing import Any
+
+import numpy as np
 
 from shaderbank.bank import PROGRAM_SUFFIX, Bank
 from shaderbank.canonical import needs_passes
@@ -34,9 +36,10 @@ from shaderbank.dialects.shadertoy_json import normalise_shader, shaders_in
 from shaderbank.errors import CompileError, ProgramError, ShaderbankError
 from shaderbank.gl import available_cpus
 from shaderbank.index import STATUS_OK
+from shaderbank.params import Params
 from shaderbank.paths import cache_dir
 from shaderbank.program import MAX_SOURCE_BYTES, Program, program_from_source
-from shaderbank.validate import Measurement, Thresholds, measure_program
+from shaderbank.validate import CHECK_MOUSE, CHECK_TIMES, Measurement, Thresholds, measure_program
 from shaderbank.workers import TaskFailure, WorkerPool, WorkerSpec
 
 log = logging.getLogger(__name__)
@@ -259,9 +262,21 @@ def check_task(
         except CompileError as error:
             first_error = first_error or error
             continue
-        return number, measure_program(renderer, program, thresholds)
+        measurement = measure_program(renderer, program, thresholds)
+        if measurement.problem is None and _flat(renderer, program, thresholds.min_std):
+            measurement = replace(measurement, problem="constant image (one flat colour)")
+        return number, measurement
     assert first_error is not None
     raise first_error
+
+
+def _flat(renderer: Any, program: Program, min_std: float) -> bool:
+    """Every image is one colour. validate's constant check measures the spread of all
+    RGB values together, which a flat non-grey colour passes."""
+    params = [Params(time=t, mouse=CHECK_MOUSE) for t in CHECK_TIMES]
+    images = renderer.render(program, params, 32).astype(np.float32) / 255.0
+    spread = images.reshape(len(params), -1, 3).std(axis=1).max(axis=1)
+    return bool((spread < min_std).all())
 
 
 # -- importing ------------------------------------------------------------------------------
@@ -353,7 +368,7 @@ def _check_and_add(
 ) -> None:
     workers = workers or max(1, min(2, available_cpus(), len(candidates)))
     threads = max(1, available_cpus() // workers)
-    names = {entry.id.rsplit("/", 1)[-1] for entry in bank.entries}
+    names = set(bank.ids)
     tasks = (
         (number, [_program(c, text) for text in _sources(c)], thresholds)
         for number, c in enumerate(candidates)
@@ -402,10 +417,13 @@ def _judge(item: ImportItem, outcome: Any) -> None:
 
 
 def _short(message: str, prefix: str) -> str:
-    """A compile message without the worker's temporary program name."""
+    """A compile message with the line of the user's file instead of the worker's
+    temporary program name ("import/<key>:4:2: ...")."""
     text = message.removeprefix(prefix + ": ")
-    return re.sub(r"^[^:]*?(:\d+(?::\d+)?)?: ", lambda m: f"line{m.group(1)}: " if m.group(1)
-                  else "", text, count=1)  # fmt: skip
+    match = re.match(r"import/\w+(?::(\d+))?(?::\d+)?: (.*)$", text)
+    if not match:
+        return text
+    return (f"line {match.group(1)}: " if match.group(1) else "") + match.group(2)
 
 
 def _program(candidate: _Candidate, source: str) -> Program:
@@ -447,9 +465,9 @@ def _add(
     result = candidate.normalised
     base = _slug(result.name or Path(candidate.item.origin.split("#")[0]).stem)
     name, number = base, 2
-    while name in names:
+    while f"{result.dialect}/{name}" in names:
         name, number = f"{base}-{number}", number + 1
-    names.add(name)
+    names.add(f"{result.dialect}/{name}")
     relative = f"{result.dialect}/{name}{PROGRAM_SUFFIX}"
     text = _header(candidate, name) + source
     path = folder / relative

@@ -45,6 +45,10 @@ class SourceInfo:
         return _glsl.global_names(self.code)
 
     @cached_property
+    def has_version(self) -> bool:
+        return re.search(r"^\s*#\s*version\b", self.code, re.MULTILINE) is not None
+
+    @cached_property
     def has_version_300(self) -> bool:
         return re.search(r"^\s*#\s*version\s+300\s+es", self.code, re.MULTILINE) is not None
 

@@ -26,9 +26,11 @@ def score(info: SourceInfo) -> int:
         return 0
     names = info.uniforms.keys() | info.names
     value = 0
+    if info.out_declared:  # glslsandbox is WebGL1: gl_FragColor only
+        return 0
     if {"surfaceSize", "surfacePosition"} & names:
         value = 95
-    elif {"time", "resolution", "mouse"} & info.uniforms.keys():
+    elif {"time", "resolution"} <= info.uniforms.keys():
         value = 70
     if value and info.hinted("sandbox"):
         value += 30

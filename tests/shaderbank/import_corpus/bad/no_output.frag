@@ -1,0 +1,2 @@
+uniform float time;
+void main() { float x = time; }
