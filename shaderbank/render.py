@@ -323,6 +323,94 @@ class Renderer:
         _finish_output(out, host)
         return out
 
+    def draw_tiles(
+        self,
+        program: Program | CompiledProgram,
+        params: Sequence[Params],
+        size: Size,
+        framebuffer: Any,
+        first: int,
+    ) -> None:
+        """Draw len(params) images of one program into tiles first, first+1, ... of a
+        strip framebuffer (from `strip`), leaving its other tiles alone. No wait.
+
+        Several programs drawn into disjoint tiles of one strip are shaded in one scene
+        and read back with one `read_tiles`: llvmpipe then bins and rasterises all of
+        them per flush instead of waking up and waiting once per program. The shader
+        picks each tile's parameters by its row in the framebuffer, so this program's
+        uniform arrays are filled at the tiles' own indices; the other entries belong
+        to earlier draws, which took their copy of the uniforms when they were issued.
+        """
+        compiled = program if isinstance(program, CompiledProgram) else self.compile(program)
+        self.context.make_current()
+        width, height = image_size(size)
+        count = len(params)
+        tiles = framebuffer.size[1] // height
+        if framebuffer.size[0] != width or not (count >= 1 and 0 <= first <= tiles - count):
+            raise ValueError(
+                f"tiles {first}..{first + count - 1} of {width}x{height} do not fit a "
+                f"{framebuffer.size[0]}x{framebuffer.size[1]} strip"
+            )
+        times, mice, frames = self._times, self._mice, self._frames
+        for index, item in enumerate(params, start=first):
+            times[index] = item.time
+            mice[index] = (
+                item.mouse[0] * width,
+                item.mouse[1] * height,
+                item.mouse[2] * width,
+                item.mouse[3] * height,
+            )
+            frames[index] = item.frame_number
+        uniforms = compiled.uniforms
+        for name, array in (("sb_Time", times), ("sb_Mouse", mice), ("sb_Frame", frames)):
+            if name in uniforms:
+                uniforms[name].write(array.tobytes())
+        if "iResolution" in uniforms:
+            uniforms["iResolution"].value = (float(width), float(height), 1.0)
+        if "sb_TopDown" in uniforms:
+            uniforms["sb_TopDown"].value = True
+        framebuffer.use()
+        # The viewport is the scissor: llvmpipe only bins the tiles inside it, so draws
+        # into other tiles neither cover nor overwrite each other.
+        self.ctx.viewport = (0, first * height, width, count * height)
+        for unit, texture in enumerate(self._channels):
+            texture.use(location=unit)
+        compiled.vertex_array.render(vertices=3)
+
+    def strip(self, size: Size, tiles: int, pixel_type: PixelType = "uint8") -> Any:
+        """The framebuffer for `tiles` images of `size` stacked as one vertical strip,
+        to draw several programs into with draw_tiles (at most tiles_per_draw tiles:
+        tile indices must fit the shader's per-tile uniform arrays)."""
+        width, height = image_size(size)
+        most = tiles_per_draw(width, height, self.max_rows)
+        if not 1 <= tiles <= most:
+            raise ValueError(f"a strip holds 1..{most} images of {width}x{height}, got {tiles}")
+        return self.framebuffer(width, height * tiles, pixel_type)
+
+    def read_tiles(
+        self,
+        framebuffer: Any,
+        size: Size,
+        out: np.ndarray,
+        first: int = 0,
+        *,
+        pixel_type: PixelType = "uint8",
+    ) -> np.ndarray:
+        """Read tiles first..first+len(out)-1 of a strip into `out`, a C-contiguous
+        (N, H, W, 3) numpy array, top-down, in one read_into (which waits for every
+        draw into the strip)."""
+        width, height = image_size(size)
+        count = len(out)
+        if count == 0:
+            return out
+        out = self._output(out, count, width, height, pixel_type)
+        host = _host_view(out)
+        viewport = (0, first * height, width, count * height)
+        framebuffer.read_into(
+            host, viewport, components=3, alignment=1, dtype=_GL_DTYPE[pixel_type]
+        )
+        return out
+
     def draw_with_channels(
         self,
         program: Program | CompiledProgram,
