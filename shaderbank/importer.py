@@ -44,24 +44,33 @@ from shaderbank.workers import TaskFailure, WorkerPool, WorkerSpec
 
 log = logging.getLogger(__name__)
 
-SHADER_SUFFIXES = frozenset(
+# Files in folders that cannot hold a program's text (the media a shader site stores
+# beside its code); everything else is tried, so that odd names still get a line.
+MEDIA_SUFFIXES = frozenset(
     [
-        ".glsl",
-        ".frag",
-        ".fs",
-        ".fsh",
-        ".fragment",
-        ".shader",
-        ".txt",
-        ".json",
-        ".st",
-        ".twigl",
-        ".sandbox",
-        ".book",
+        ".png",
+        ".jpg",
+        ".jpeg",
+        ".gif",
+        ".webp",
+        ".bmp",
+        ".tga",
+        ".npy",
+        ".mp3",
+        ".ogg",
+        ".wav",
+        ".mp4",
+        ".webm",
+        ".zip",
+        ".gz",
+        ".pyc",
     ]
 )
+# A bank's own files, when a bank folder is imported.
+OWN_FILES = frozenset(("index.json", "index.fingerprints.npy", "imported.json"))
 SAVE_EVERY_SECONDS = 30.0
-LEDGER_NAME = "imported.json"  # normalised-source hash -> program id, for duplicates
+LEDGER_NAME = "imported.json"
+REPORT_NAME = "import-report.json"  # normalised-source hash -> program id, for duplicates
 DEFAULT_FRAMES = 30
 # Imported programs are judged on what the issue asks of them: they compile and render
 # finite, non-constant images within a generous cost budget. A still image is a good
@@ -135,16 +144,18 @@ def default_folder() -> Path:
 
 
 def find_files(paths: Sequence[Path | str]) -> Iterator[Path]:
-    """Files named, and shader-looking files under folders named (recursively, sorted)."""
+    """Files named, and the files under folders named (recursively, sorted), but for
+    media and a bank's own files."""
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
             for child in sorted(path.rglob("*")):
                 if (
                     child.is_file()
-                    and child.suffix.lower() in SHADER_SUFFIXES
+                    and child.suffix.lower() not in MEDIA_SUFFIXES
                     and not any(part.startswith(".") for part in child.relative_to(path).parts)
-                    and child.name != LEDGER_NAME
+                    and child.name not in OWN_FILES
+                    and child.name != REPORT_NAME
                 ):
                     yield child
         else:

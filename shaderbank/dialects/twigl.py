@@ -63,7 +63,9 @@ def mode_of(info: SourceInfo) -> str | None:
     if {"r", "t"} & uniforms.keys() and not {"resolution", "time"} & uniforms.keys():
         return "geek"
     if not info.has_main and not info.has_main_image:
-        return "geekest"
+        # A bare body: it must at least write one of geekest's outputs.
+        writes = {"o", "o0", "gl_FragColor"} & info.names
+        return "geekest" if writes and ";" in info.code else None
     if info.has_main and _undeclared(info, "FC"):
         return "geekest"
     if info.has_main and not uniforms and any(_undeclared(info, n) for n in ("r", "t", "m")):
