@@ -7,8 +7,9 @@
 set -euo pipefail
 cd "$(dirname "$0")"
 
-# Debian packages: headless GL (EGL + Mesa llvmpipe) and a Python that can make a venv.
-SYSTEM_PACKAGES=(libegl1 libegl-mesa0 libgl1-mesa-dri)
+# Debian packages: headless GL (EGL + Mesa llvmpipe), the built-in evaluation set
+# (Fashion-MNIST) and a Python that can make a venv.
+SYSTEM_PACKAGES=(libegl1 libegl-mesa0 libgl1-mesa-dri dataset-fashion-mnist)
 VENV=.venv
 STAMP="$VENV/.installed"
 
@@ -58,7 +59,9 @@ case "$cmd" in
   demo)
     install_system_packages
     install_venv
-    exec "$VENV/bin/shaderbank" demo "$@"
+    # A contact sheet of the bank, then pretraining and evaluation on real images.
+    "$VENV/bin/shaderbank" demo --out out/demo
+    exec "$VENV/bin/pretrain" demo --out out/demo "$@"
     ;;
   test)
     install_system_packages

@@ -18,6 +18,7 @@ COMMANDS = {
     "run": "pretrain.commands.run",
     "export": "pretrain.commands.export",
     "eval": "pretrain.commands.evaluate",
+    "demo": "pretrain.commands.demo",
 }
 
 
