@@ -62,9 +62,11 @@ def non_finite(images: np.ndarray) -> bool:
 
 
 def constant_images(images: np.ndarray, min_std: float) -> list[int]:
-    """Indices of images whose clamped RGB varies less than min_std."""
+    """Indices of images (N, H, W, 3) whose clamped colour varies less than min_std in
+    every channel. Per channel, because the spread of all values together is large for
+    a flat colour such as pure red (one channel 1, the others 0)."""
     clamped = np.clip(images, 0.0, 1.0)
-    spread = clamped.reshape(len(images), -1).std(axis=1)
+    spread = clamped.reshape(len(images), -1, images.shape[-1]).std(axis=1).max(axis=1)
     return [int(i) for i in np.flatnonzero(spread < min_std)]
 
 

@@ -74,3 +74,10 @@ def test_near_duplicates_keep_the_first_of_each_group() -> None:
     prints[30] = np.clip(prints[4].astype(int) + 40, 0, 255)  # far
     assert near_duplicates(prints, 0.03, chunk=7) == {10: 3, 20: 3}
     assert near_duplicates(prints[:1], 0.03) == {}
+
+
+def test_a_flat_colour_is_constant_though_its_channels_differ() -> None:
+    red = np.zeros((2, 8, 8, 3), dtype=np.float32)
+    red[..., 0] = 1.0  # all values together spread widely; each channel is flat
+    red[1, :4, :, 1] = 1.0  # the second image has a yellow half: not constant
+    assert constant_images(red, 0.03) == [0]
