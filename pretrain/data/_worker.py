@@ -1,9 +1,10 @@
 """The body of one stream worker process: render its share of each batch into the shared
-slots, program by program.
+slots, program by program, all programs of a share into one strip read back at once.
 
 It imports no torch (start-up stays fast and light) and creates its own GL context.
-Before each draw it writes the label it is about to render into a shared array, so the
-parent can blame the right program when this process hangs or dies.
+While it compiles or draws a program it writes that program's label into a shared
+array, so the parent can blame the right program when this process hangs or dies (see
+Part for the wait on a strip shared by several programs).
 """
 
 from __future__ import annotations
@@ -18,6 +19,10 @@ import numpy as np
 
 from pretrain.data.buffers import SharedSlots, SlotLayout
 from pretrain.data.sampling import ParamConfig, generator, latent_neighbour, sample_params
+from shaderbank.errors import ShaderbankError
+from shaderbank.lifetime import exit_with_parent
+from shaderbank.params import Params
+from shaderbank.render import tiles_per_draw
 
 IDLE = -1
 
@@ -58,9 +63,9 @@ def part_rows(batch_samples: int, workers: int, worker: int) -> tuple[int, int]:
 def run(plan: WorkerPlan, inbox: Any, outbox: Any) -> None:
     os.environ["LP_NUM_THREADS"] = str(plan.threads)
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent stops us
+    exit_with_parent()
     from pathlib import Path
 
-    from shaderbank.errors import ShaderbankError
     from shaderbank.program import load_program
     from shaderbank.render import Renderer
 
@@ -78,7 +83,11 @@ def run(plan: WorkerPlan, inbox: Any, outbox: Any) -> None:
         return load_program(Path(path), Path(root))
 
     quarantined: set[int] = set()
+    labels = LabelDraw(plan, quarantined)
     outbox.send(("ready", plan.worker, plan.generation, renderer.context.renderer))
+    # A replacement worker may be redoing the part that hung or killed its predecessor:
+    # it draws that part one program at a time, so that `current` names the culprit.
+    one_by_one = plan.generation > 0
     while True:
         message = inbox.get()
         if message is None:
@@ -87,80 +96,184 @@ def run(plan: WorkerPlan, inbox: Any, outbox: Any) -> None:
             quarantined.add(int(message[1]))
             continue
         _, batch, slot = message
-        events = fill_part(
-            plan, slots, current, renderer, program, quarantined, batch, slot, ShaderbankError
-        )
+        part = Part(plan, batch, slots.images[slot], current, renderer, program, labels)
+        events = part.fill(one_by_one)
+        one_by_one = False
+        write_tables(plan, slots, slot, part.groups)
         outbox.send(("done", plan.worker, plan.generation, batch, events))
     renderer.release()
 
 
-def fill_part(
-    plan: WorkerPlan,
-    slots: SharedSlots,
-    current: np.ndarray,
-    renderer: Any,
-    program: Any,
-    quarantined: set[int],
-    batch: int,
-    slot: int,
-    user_error: type[Exception],
-) -> list[tuple[int, str]]:
-    """Render this worker's rows of `batch` into `slot`; returns new quarantines."""
-    epoch = batch // max(1, plan.steps_per_epoch)
-    rng = generator(plan.seed, epoch, plan.rank, plan.worker, batch)
-    events: list[tuple[int, str]] = []
-    row = plan.part_start * plan.views
-    stop = plan.part_stop * plan.views
-    images = slots.images[slot]
-    while row < stop:
-        label = _draw_label(plan, rng, quarantined)
-        samples = min(plan.images_per_program, (stop - row) // plan.views)
-        base = sample_params(plan.params, rng, samples)
-        params = []
-        for point in base:
+Group = tuple[int, int, list[Params]]  # (label, first row in the batch, one per row)
+
+
+class Part:
+    """This worker's rows of one batch, drawn into one slot's images.
+
+    The programs of the part are drawn into disjoint tiles of one strip framebuffer
+    and read back together (one read_into per strip; a strip holds a whole part at
+    the usual sizes): llvmpipe then shades every program's tiles in one scene, rather
+    than waking its thread up and waiting for it once per program. A hang or crash
+    while a strip is shaded cannot be pinned on one of its programs, so `current`
+    says IDLE then (the parent quarantines nothing and replaces the worker), and the
+    replacement draws that part `one_by_one`: each program is read back before the
+    next one is drawn, with its label in `current`.
+    """
+
+    def __init__(
+        self,
+        plan: WorkerPlan,
+        batch: int,
+        images: np.ndarray,
+        current: np.ndarray,
+        renderer: Any,
+        program: Any,
+        labels: LabelDraw,
+    ) -> None:
+        self.plan = plan
+        epoch = batch // max(1, plan.steps_per_epoch)
+        self.rng = generator(plan.seed, epoch, plan.rank, plan.worker, batch)
+        self.images = images
+        self.current = current
+        self.renderer = renderer
+        self.program = program
+        self.labels = labels
+        self.size = (plan.layout.width, plan.layout.height)
+        self.events: list[tuple[int, str]] = []  # new quarantines: (label, reason)
+        self.groups: list[Group] = []
+
+    def fill(self, one_by_one: bool = False) -> list[tuple[int, str]]:
+        """Render the part; returns the programs quarantined meanwhile (those that do
+        not load or compile, and those that draw a constant image)."""
+        plan = self.plan
+        start, stop = plan.part_start * plan.views, plan.part_stop * plan.views
+        pending = self.draw_rows(start, stop, one_by_one)
+        while pending:
+            label, first, params = pending.pop(0)
+            if _has_constant_image(self.images[first : first + len(params)]):
+                self.quarantine(label, "constant image (or non-finite output)")
+                # Redrawn alone and read back at once: a rare path, kept simple.
+                pending[:0] = self.draw_rows(first, first + len(params), one_by_one=True)
+                continue
+            self.groups.append((label, first, params))
+        return self.events
+
+    def draw_rows(self, start: int, stop: int, one_by_one: bool) -> list[Group]:
+        """Draw programs into rows [start, stop) of the slot, several images each."""
+        width, height = self.size
+        capacity = tiles_per_draw(width, height, self.renderer.max_rows)
+        if start >= stop:
+            return []
+        strip = self.renderer.strip(self.size, min(capacity, stop - start))
+        worker, current = self.plan.worker, self.current
+        groups: list[Group] = []
+        drawn = row = start  # rows [drawn, row) are drawn, not yet read back
+
+        def read_back(blame: int) -> None:
+            nonlocal drawn
+            current[worker] = blame
+            self.renderer.read_tiles(strip, self.size, self.images[drawn:row])
+            drawn = row
+
+        while row < stop:
+            group = self.next_group(stop - row)
+            if group is None:
+                continue
+            label, compiled, params = group
+            groups.append((label, row, params))
+            done = 0
+            while done < len(params):
+                piece = min(len(params) - done, drawn + capacity - row)
+                self.renderer.draw_tiles(
+                    compiled, params[done : done + piece], self.size, strip, row - drawn
+                )
+                done += piece
+                row += piece
+                if row - drawn == capacity:
+                    read_back(label if one_by_one else IDLE)
+                    current[worker] = label
+            if one_by_one and drawn < row:
+                read_back(label)
+            current[worker] = IDLE
+        if drawn < row:
+            read_back(IDLE)
+        return groups
+
+    def next_group(self, rows: int) -> tuple[int, Any, list[Params]] | None:
+        """The next program (compiled) and the parameters of its images, at most `rows`
+        of them; None when the program drawn does not compile (it is quarantined)."""
+        plan, rng = self.plan, self.rng
+        label = self.labels.draw(rng)
+        samples = min(plan.images_per_program, rows // plan.views)
+        params: list[Params] = []
+        for point in sample_params(plan.params, rng, samples):
             params.append(point)
             params.extend(latent_neighbour(plan.params, rng, point) for _ in range(plan.views - 1))
-        count = len(params)
-        current[plan.worker] = label
+        self.current[plan.worker] = label  # the compiler can hang too
         try:
-            renderer.render(
-                program(label),
-                params,
-                (plan.layout.width, plan.layout.height),
-                images[row : row + count],
-            )
-        except user_error as error:  # does not compile, say
-            reason = str(error).splitlines()[0]
-            quarantined.add(label)
-            events.append((label, reason))
-            continue
+            compiled = self.renderer.compile(self.program(label))
+        except ShaderbankError as error:  # does not compile, say
+            self.quarantine(label, str(error).splitlines()[0])
+            return None
         finally:
-            current[plan.worker] = IDLE
-        if _has_constant_image(images[row : row + count]):
-            quarantined.add(label)
-            events.append((label, "constant image (or non-finite output)"))
-            continue
-        slots.labels[slot, row : row + count] = label
-        slots.params[slot, row : row + count] = [
+            self.current[plan.worker] = IDLE
+        return label, compiled, params
+
+    def quarantine(self, label: int, reason: str) -> None:
+        self.labels.quarantined.add(label)
+        self.events.append((label, reason))
+
+
+def write_tables(plan: WorkerPlan, slots: SharedSlots, slot: int, groups: list[Group]) -> None:
+    """Labels and parameters of the rows the part drew, read by the parent."""
+    for label, first, params in groups:
+        stop = first + len(params)
+        slots.labels[slot, first:stop] = label
+        slots.params[slot, first:stop] = [
             (point.time, *point.mouse, index % plan.views) for index, point in enumerate(params)
         ]
-        row += count
-    return events
 
 
-def _draw_label(plan: WorkerPlan, rng: np.random.Generator, quarantined: set[int]) -> int:
-    choices = [label for label in plan.partition if label not in quarantined]
-    if not choices:
-        # Every program of this worker failed: borrow from the whole selection.
-        choices = [label for label in range(len(plan.program_ids)) if label not in quarantined]
+class LabelDraw:
+    """Draws the label of the next program from this worker's partition (by weight,
+    when given), never a quarantined one nor one of weight 0. When none is left, it
+    borrows from the rest of the selection, uniformly (the worker knows only its own
+    partition's weights). The choices are rebuilt only when the quarantine grows (it
+    never shrinks): rebuilt per draw they cost O(programs), some milliseconds per
+    batch with a bank of 10^4 programs."""
+
+    def __init__(self, plan: WorkerPlan, quarantined: set[int]) -> None:
+        self.plan = plan
+        self.quarantined = quarantined
+        self._known = -1  # len(quarantined) the choices were built for
+        self._choices: list[int] = []
+        self._p: np.ndarray | None = None
+
+    def draw(self, rng: np.random.Generator) -> int:
+        if len(self.quarantined) != self._known:
+            self._rebuild()
+        if self._p is None:
+            return int(self._choices[rng.integers(len(self._choices))])
+        return int(rng.choice(self._choices, p=self._p))
+
+    def _rebuild(self) -> None:
+        plan, quarantined = self.plan, self.quarantined
+        self._known = len(quarantined)
+        choices = [label for label in plan.partition if label not in quarantined]
+        self._p = None
+        if plan.weights is not None:
+            weight_of = dict(zip(plan.partition, plan.weights, strict=True))
+            choices = [label for label in choices if weight_of[label] > 0]
+            if choices:
+                weights = np.array([weight_of[label] for label in choices], dtype=np.float64)
+                self._p = weights / weights.sum()
         if not choices:
-            raise RuntimeError("every program of the selection is quarantined")
-        return int(choices[rng.integers(len(choices))])
-    if plan.weights is None:
-        return int(choices[rng.integers(len(choices))])
-    weight_of = dict(zip(plan.partition, plan.weights, strict=True))
-    weights = np.array([weight_of[label] for label in choices], dtype=np.float64)
-    return int(rng.choice(choices, p=weights / weights.sum()))
+            mine = set(plan.partition)
+            everything = range(len(plan.program_ids))
+            choices = [k for k in everything if k not in quarantined and k not in mine]
+            if not choices:
+                raise RuntimeError("every program of the selection is quarantined (or weighted 0)")
+        self._choices = choices
 
 
 def _has_constant_image(images: np.ndarray) -> bool:

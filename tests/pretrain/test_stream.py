@@ -61,17 +61,26 @@ def test_same_seed_same_bytes_and_resume_at_any_batch(tmp_path: Path) -> None:
         assert not torch.equal(collect(stream, 0, 1)[0].images, first[0].images)
 
 
-def test_every_sample_can_be_rebuilt_alone_from_its_label_and_params(tmp_path: Path) -> None:
+# A worker's part of 160 images at 8 px needs two strips (128 tiles at most), and its
+# programs' groups of 12 images do not end at the strip's edge.
+ACROSS_STRIPS = StreamConfig(size=8, batch_size=160, images_per_program=12, workers=1, seed=5)
+
+
+@pytest.mark.parametrize("config", [SMALL, ACROSS_STRIPS], ids=["small", "across-strips"])
+def test_every_sample_can_be_rebuilt_alone_from_its_label_and_params(
+    tmp_path: Path, config: StreamConfig
+) -> None:
     root, ids = make_bank(tmp_path / "bank")
-    with RenderStream([root], ids, SMALL) as stream:
+    with RenderStream([root], ids, config) as stream:
         batch = collect(stream, 0, 1)[0]
     bank = Bank.load(root)
+    size = config.size
     with Renderer(device="cpu") as renderer:
         for index in range(len(batch.labels)):
             time, mx, my, mz, mw, _ = batch.params[index, 0].tolist()
             program = bank.program(ids[int(batch.labels[index])])
-            image = renderer.render(program, [Params(time=time, mouse=(mx, my, mz, mw))], 32)[0]
-            np.testing.assert_array_equal(batch.images[index].permute(1, 2, 0).numpy(), image)
+            image = renderer.render(program, [Params(time=time, mouse=(mx, my, mz, mw))], size)
+            np.testing.assert_array_equal(batch.images[index].permute(1, 2, 0).numpy(), image[0])
 
 
 def test_latent_views_come_from_one_program_and_differ(tmp_path: Path) -> None:
@@ -101,6 +110,8 @@ def test_faulty_programs_are_quarantined_and_the_stream_goes_on(tmp_path: Path) 
     assert quarantined["heavy"].startswith("timeout")
     assert "nope" in quarantined["broken"]
     assert quarantined["flat"].startswith("constant")
+    # Programs shaded in one strip with the one that hung are not blamed for it.
+    assert set(quarantined) == set(faulty)
     bad = {ids.index(name) for name in faulty}
     for batch in batches:
         assert not bad & set(batch.labels.tolist())
@@ -154,3 +165,42 @@ def test_slot_folders_of_dead_processes_are_removed(tmp_path: Path) -> None:
     remove_orphans(str(tmp_path))
     assert not orphan.exists()
     assert mine.exists()
+
+
+def test_labels_are_drawn_by_weight_and_never_from_the_quarantine() -> None:
+    from pretrain.data._worker import LabelDraw, WorkerPlan
+    from pretrain.data.buffers import SlotLayout
+
+    plan = WorkerPlan(
+        worker=0,
+        generation=0,
+        workers=1,
+        rank=0,
+        seed=0,
+        steps_per_epoch=10,
+        program_ids=tuple(f"p{k}" for k in range(6)),
+        program_files=(),
+        partition=(0, 1, 2, 3),
+        weights=(1.0, 0.0, 1.0, 2.0),
+        layout=SlotLayout(slots=1, batch=1, height=8, width=8),
+        slots_folder="",
+        part_start=0,
+        part_stop=1,
+        images_per_program=1,
+        views=1,
+        params=ParamConfig(),
+        device="cpu",
+        threads=1,
+        current_path="",
+    )
+    quarantined: set[int] = set()
+    labels = LabelDraw(plan, quarantined)
+    rng = np.random.default_rng(0)
+    drawn = [labels.draw(rng) for _ in range(400)]
+    assert set(drawn) == {0, 2, 3}  # weight 0 is never drawn
+    assert drawn.count(3) > drawn.count(0)
+    quarantined.add(0)  # learnt after the draws began
+    assert set(labels.draw(rng) for _ in range(200)) == {2, 3}
+    quarantined.update({2, 3})
+    # The whole partition is out: labels come from the rest of the selection.
+    assert set(labels.draw(rng) for _ in range(200)) == {4, 5}
