@@ -218,3 +218,37 @@ def test_bad_input_is_one_line(args: list[str], message: str) -> None:
     assert done.returncode == 2
     assert message in done.stderr
     assert len(done.stderr.strip().splitlines()) == 1, done.stderr
+
+
+def test_online_knn_is_logged_while_training(tmp_path: Path) -> None:
+    from pretrain.eval.datasets import fashion_mnist_dir
+
+    if not fashion_mnist_dir().is_dir():
+        pytest.skip("Debian package dataset-fashion-mnist missing")
+    path = tiny_config(
+        tmp_path, "knn", train__knn_every=2, train__knn_train=100, train__knn_test=50
+    )
+    config = load_config(str(path))
+    train(config)
+    rows = [
+        yaml.safe_load(line) for line in (config.run_dir / "metrics.jsonl").read_text().splitlines()
+    ]
+    assert all(0.0 <= row["knn_acc"] <= 1.0 for row in rows)
+    assert "knn_acc" in (config.run_dir / "metrics.csv").read_text().splitlines()[0]
+
+
+@pytest.mark.gpu
+def test_a_run_on_the_gpu_renders_and_trains_there(tmp_path: Path) -> None:
+    """On an NVIDIA machine: EGL renders on cuda:0, the model trains with AMP on CUDA."""
+    path = tiny_config(
+        tmp_path,
+        "gpu",
+        train__device="cuda",
+        data__render_device="auto",
+        train__amp=True,
+        train__deterministic=False,
+    )
+    result = train(load_config(str(path)))
+    assert result.steps == 4
+    checkpoint = torch.load(result.run_dir / "checkpoints" / "last.pt", weights_only=False)
+    assert checkpoint["scaler"]  # the AMP scaler's state was saved
