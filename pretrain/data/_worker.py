@@ -206,7 +206,7 @@ class Part:
         label = self.labels.draw(rng)
         samples = min(plan.images_per_program, rows // plan.views)
         params: list[Params] = []
-        for point in sample_params(plan.params, rng, samples):
+        for point in sample_params(plan.params, rng, samples, plan.program_ids[label]):
             params.append(point)
             params.extend(latent_neighbour(plan.params, rng, point) for _ in range(plan.views - 1))
         self.current[plan.worker] = label  # the compiler can hang too
