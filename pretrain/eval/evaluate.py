@@ -26,6 +26,7 @@ from typing import Any
 import torch
 import yaml
 
+from pretrain.eval._threads import torch_threads
 from pretrain.eval.datasets import EvalDataset, load_dataset
 from pretrain.eval.features import DEFAULT_BATCH_SIZE, extract_features
 from pretrain.eval.probes import (
@@ -309,6 +310,7 @@ def evaluate(
     device: str | torch.device = "cpu",
     linear: LinearProbeConfig | None = None,
     knn: KNNConfig | None = None,
+    threads: int | None = None,
     on_progress: StageProgress | None = None,
 ) -> EvalReport:
     """Probe a backbone's frozen features on real images, and a random init of it.
@@ -321,6 +323,8 @@ def evaluate(
     seeds: init seeds of the random-init baseline; empty skips it.
     train_limit, test_limit: class-balanced subsets (None: the whole split).
     backbone_name: the architecture of an exported file without metadata.
+    threads: torch threads while extracting features (None: as they are); on a
+        machine whose cores are busy with other work, 1 can be faster (see _threads.py).
     """
     probes = check_probes(probes)
     pretrained, name, weights = _resolve(backbone, backbone_name)
@@ -342,11 +346,13 @@ def evaluate(
     device = torch.device(device)
     common = (data, probes, size, batch_size, device, linear, knn, on_progress)
     scores = None
-    if pretrained is not None:
-        scores = _score("pretrained", None, pretrained, *common)
-    randoms = [
-        _score(f"random init {seed}", seed, _random_backbone(name, seed), *common) for seed in seeds
-    ]
+    with torch_threads(threads):
+        if pretrained is not None:
+            scores = _score("pretrained", None, pretrained, *common)
+        randoms = [
+            _score(f"random init {seed}", seed, _random_backbone(name, seed), *common)
+            for seed in seeds
+        ]
     num_classes = len(data.classes)
     return EvalReport(
         backbone=name,
@@ -362,6 +368,7 @@ def evaluate(
         random_init=randoms,
         settings={
             "subset_seed": subset_seed,
+            "threads": threads if threads is not None else torch.get_num_threads(),
             "linear": asdict(linear),
             "knn": asdict(knn),
             "chance": 1.0 / num_classes if num_classes else math.nan,

@@ -11,13 +11,13 @@ tensors; accuracies are top-1 fractions in [0, 1].
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass
 
 import torch
 import torch.nn.functional as F
 from torch import Tensor
+
+from pretrain.eval._threads import torch_threads
 
 PROBES = ("linear", "knn")
 
@@ -55,20 +55,6 @@ class LinearProbe:
 
     def predict(self, features: Tensor) -> Tensor:
         return self.logits(features).argmax(1)
-
-
-@contextmanager
-def _one_thread() -> Iterator[None]:
-    """One torch thread for the block. The probe's matrices are small, and when the
-    cores are busy (stream workers, a second job) a second OpenMP thread spins instead of
-    working: measured 1.9 ms per loss and gradient with one thread against 44 ms with two
-    on a loaded 2-core machine."""
-    threads = torch.get_num_threads()
-    torch.set_num_threads(1)
-    try:
-        yield
-    finally:
-        torch.set_num_threads(threads)
 
 
 def _check(features: Tensor, labels: Tensor) -> None:
@@ -120,7 +106,8 @@ def fit_linear_probe(
         loss.backward()
         return loss
 
-    with torch.enable_grad(), _one_thread():
+    # One thread: the matrices are small, and a second thread mostly waits (_threads.py).
+    with torch.enable_grad(), torch_threads(1):
         optimizer.step(closure)
     return LinearProbe(mean.float(), std.float(), weight.detach().float(), bias.detach().float())
 

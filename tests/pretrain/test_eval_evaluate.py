@@ -76,8 +76,10 @@ def test_report_holds_pretrained_and_random_init_side_by_side(tree: Path, tmp_pa
 
 def test_random_init_depends_on_its_seed_only(tree: Path) -> None:
     one = evaluate(BACKBONE, tree, probes=("knn",), size=8, seeds=(3,))
-    torch.manual_seed(123)  # the caller's random state does not matter
-    two = evaluate(BACKBONE, tree, probes=("knn",), size=8, seeds=(3,))
+    torch.manual_seed(123)  # the caller's random state does not matter, nor threads
+    threads = torch.get_num_threads()
+    two = evaluate(BACKBONE, tree, probes=("knn",), size=8, seeds=(3,), threads=1)
+    assert torch.get_num_threads() == threads
     assert one.pretrained is None and one.weights is None
     assert one.random_init[0].accuracy == two.random_init[0].accuracy
     # ... and different seeds are different networks.
