@@ -125,8 +125,38 @@ def build_parser() -> argparse.ArgumentParser:
     select.add_argument("--count", type=_positive_int, help="draw this many at random")
     select.add_argument("--seed", type=int, default=0)
     select.add_argument("--include-new", action="store_true", help="also unvalidated programs")
+    select.add_argument(
+        "--by", metavar="METRIC", help="rank by a metric of `shaderbank diversity`, best first"
+    )
+    select.add_argument("--top", type=_positive_int, help="with --by: keep the best K")
+    select.add_argument("--lowest", action="store_true", help="with --by: lowest values first")
+    select.add_argument(
+        "--results",
+        type=Path,
+        default=Path("diversity/diversity.csv"),
+        help="diversity results read by --by (default: diversity/diversity.csv)",
+    )
     select.add_argument("--out", type=Path, default=Path("programs.txt"))
     select.set_defaults(run=run_select)
+
+    diversity = commands.add_parser(
+        "diversity",
+        help="measure each program's diversity, colour, coverage, spectrum, edges, motion, cost",
+        description="Render each program over its parameter space (in watched workers) and "
+        "measure it: pixel and random-feature diversity, colourfulness, canvas coverage, "
+        "spectral slope, edge density, temporal change, cost. Writes diversity.csv (read by "
+        "`shaderbank select --by METRIC`), PNG plots and index.html with thumbnails.",
+    )
+    diversity.add_argument("programs", nargs="*", metavar="PROGRAM", help="default: all usable")
+    diversity.add_argument("--images", type=_positive_int, default=32, help="images per program")
+    diversity.add_argument("--size", type=_positive_int, default=64, help="image side in px")
+    diversity.add_argument("--dt", type=float, default=0.1, help="seconds of temporal change")
+    diversity.add_argument("--seed", type=int, default=0, help="seed of the parameter draws")
+    diversity.add_argument("--out", type=Path, default=Path("diversity"), help="output folder")
+    diversity.add_argument("--workers", type=_positive_int, help="rendering processes (default 2)")
+    diversity.add_argument("--timeout", type=float, default=60.0, help="seconds per program")
+    diversity.add_argument("--device", default="cpu", help="cpu or cuda:N")
+    diversity.set_defaults(run=run_diversity)
 
     importer = commands.add_parser(
         "import",
@@ -404,6 +434,10 @@ def run_synth(args: argparse.Namespace) -> int:
 def run_select(args: argparse.Namespace) -> int:
     from shaderbank.selection import select_programs, write_selection
 
+    if args.by is None and (args.top is not None or args.lowest):
+        raise ShaderbankError("--top and --lowest rank programs: give --by METRIC too")
+    if args.by is not None and args.count is not None:
+        raise ShaderbankError("--by ranks and --count draws at random: give one of them")
     bank = _load_bank(args)
     ids = select_programs(
         bank,
@@ -416,9 +450,47 @@ def run_select(args: argparse.Namespace) -> int:
     )
     if not ids:
         raise ShaderbankError("no program matches; validated programs only unless --include-new")
+    if args.by is not None:
+        from shaderbank.diversity_study import rank_programs, read_results
+
+        results = read_results(args.results)
+        ids = rank_programs(ids, results, args.by, args.top, lowest=args.lowest)
     write_selection(args.out, bank, ids)
-    stdout.print(f"wrote {args.out} ({len(ids)} programs)")
+    ranked = f", ranked by {args.by}" if args.by is not None else ""
+    stdout.print(f"wrote {args.out} ({len(ids)} programs{ranked})")
     return 0
+
+
+def run_diversity(args: argparse.Namespace) -> int:
+    from shaderbank.diversity_study import RESULTS_FILE, DiversitySettings, run_study
+
+    settings = DiversitySettings(images=args.images, size=args.size, dt=args.dt, seed=args.seed)
+    bank = _load_bank(args)
+    if args.programs:
+        programs = bank.select(args.programs)
+    else:
+        programs = [bank.program(i) for i in bank.select_ids([], usable_only=True)]
+    if not programs:
+        raise ShaderbankError("no programs to measure")
+    with progress_bar("measuring", len(programs)) as bar:
+        rows = run_study(
+            programs,
+            settings,
+            args.out,
+            workers=args.workers,
+            device=args.device,
+            timeout=args.timeout,
+            on_progress=bar,
+        )
+    failed = [row for row in rows if row.error]
+    for row in failed:
+        stderr.print(f"[red]failed[/red] {row.program}: {row.error}", highlight=False)
+    stdout.print(
+        f"measured {len(rows) - len(failed)} programs ({len(failed)} failed) at {args.size} px: "
+        f"{args.out / RESULTS_FILE}, {args.out / 'index.html'}",
+        highlight=False,
+    )
+    return 1 if failed and len(failed) == len(rows) else 0
 
 
 def run_import(args: argparse.Namespace) -> int:
