@@ -19,6 +19,7 @@ COMMANDS = {
     "export": "pretrain.commands.export",
     "eval": "pretrain.commands.evaluate",
     "demo": "pretrain.commands.demo",
+    "scaling": "pretrain.commands.scaling",
 }
 
 
