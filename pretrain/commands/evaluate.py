@@ -91,7 +91,7 @@ def add_parser(subparsers: Any) -> None:
     )
     parser.add_argument("--subset-seed", type=int, default=0, help="seed of the subsets")
     parser.add_argument("--batch-size", type=int, default=256)
-    parser.add_argument("--device", default="cpu", help="cpu or cuda[:N] (default: cpu)")
+    parser.add_argument("--device", help="cpu or cuda[:N] (default: cpu)")
     parser.add_argument(
         "--threads",
         type=int,

@@ -246,12 +246,12 @@ def _score(
     probes: Sequence[str],
     size: int,
     batch_size: int,
-    device: torch.device,
+    device: torch.device | None,
     linear: LinearProbeConfig,
     knn: KNNConfig,
     on_progress: StageProgress | None,
 ) -> ModelScores:
-    module = backbone.module.to(device)
+    module = backbone.module if device is None else backbone.module.to(device)
     seconds: dict[str, float] = {}
     features = {}
     start = time.perf_counter()
@@ -307,7 +307,7 @@ def evaluate(
     backbone_name: str | None = None,
     subset_seed: int = 0,
     batch_size: int = DEFAULT_BATCH_SIZE,
-    device: str | torch.device = "cpu",
+    device: str | torch.device | None = None,
     linear: LinearProbeConfig | None = None,
     knn: KNNConfig | None = None,
     threads: int | None = None,
@@ -323,6 +323,8 @@ def evaluate(
     seeds: init seeds of the random-init baseline; empty skips it.
     train_limit, test_limit: class-balanced subsets (None: the whole split).
     backbone_name: the architecture of an exported file without metadata.
+    device: where to run the backbones; None leaves a given module where it is (new
+        and loaded ones are on the CPU).
     threads: torch threads while extracting features (None: as they are); on a
         machine whose cores are busy with other work, 1 can be faster (see _threads.py).
     """
@@ -343,7 +345,7 @@ def evaluate(
         )
     linear = linear or LinearProbeConfig()
     knn = knn or KNNConfig()
-    device = torch.device(device)
+    device = torch.device(device) if device is not None else None
     common = (data, probes, size, batch_size, device, linear, knn, on_progress)
     scores = None
     with torch_threads(threads):
