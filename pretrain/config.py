@@ -60,12 +60,16 @@ class ViewsConfig:
     """How the images a method sees are made from rendered ones. source: for two-view
     methods, "augment" draws two augmentations of one image, "latent" renders two
     latent neighbours of one program (GenRep) and augments each. recipe: augmentations
-    ("none" only normalises). mix: Shaders-21k's mixing of programs, before the
-    augmentations; `mix_k` images per convex mix."""
+    ("none" only normalises). size: the views' side (default data.size; rendering
+    larger and cropping down smooths aliasing). crop_scale_min and grayscale_p override
+    the recipe's. mix: Shaders-21k's mixing of programs, before the augmentations;
+    `mix_k` images per convex mix."""
 
     source: ViewSource = "augment"
     recipe: Recipe = "simclr"
+    size: int | None = None
     crop_scale_min: float | None = None
+    grayscale_p: float | None = None
     mix: MixName = "none"
     mix_k: int = 6
     mix_weights: Literal["dirichlet", "uniform"] = "dirichlet"
@@ -74,6 +78,10 @@ class ViewsConfig:
         _positive(self, "mix_k")
         if self.crop_scale_min is not None and not 0 < self.crop_scale_min <= 1:
             raise ConfigError("views.crop_scale_min: must be in (0, 1]")
+        if self.grayscale_p is not None and not 0 <= self.grayscale_p <= 1:
+            raise ConfigError("views.grayscale_p: must be a probability")
+        if self.size is not None and self.size < 1:
+            raise ConfigError("views.size: must be positive")
 
 
 @dataclass(frozen=True)
@@ -174,6 +182,13 @@ class RunConfig:
             raise ConfigError("views.mix: SupCon needs whole-program labels; use mix: none")
         if self.views.mix == "convex" and self.views.mix_k > self.data.batch_size:
             raise ConfigError("views.mix_k: larger than data.batch_size")
+        if self.views.recipe == "none" and self.views.size not in (None, self.data.size):
+            raise ConfigError("views.size: recipe none does not resize; use crop_flip")
+
+    @property
+    def input_size(self) -> int:
+        """The side of the images the backbone trains on."""
+        return self.views.size or self.data.size
 
     @property
     def run_dir(self) -> Path:

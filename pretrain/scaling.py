@@ -231,7 +231,7 @@ def random_init_scores(config: RunConfig, plan: ScalingPlan) -> dict[str, list[f
         config.backbone,
         "fashion-mnist",
         seeds=range(plan.random_seeds),
-        size=config.data.size,
+        size=config.input_size,
         train_limit=plan.train_limit,
         test_limit=plan.test_limit,
         threads=plan.eval_threads,

@@ -151,7 +151,7 @@ def main() -> int:
     from pretrain.config import load_config
 
     base = load_config(args.config, args.overrides)
-    baseline = random_init(args, base.backbone, base.data.size)
+    baseline = random_init(args, base.backbone, base.input_size)
     # Seeds outermost: a study stopped early still has every method at seed 0.
     points = [run_point(method, seed, args) for seed in seeds for method in methods]
     summary: dict[str, Any] = {
@@ -174,7 +174,7 @@ def main() -> int:
                 "overrides": args.overrides,
                 "steps": args.steps,
                 "backbone": base.backbone,
-                "size": base.data.size,
+                "size": base.input_size,
                 "batch_size": base.data.batch_size,
                 "train_images": args.train_limit,
                 "test_images": args.test_limit,

@@ -50,7 +50,7 @@ def run(args: argparse.Namespace) -> int:
     resume = (config.run_dir / CHECKPOINT_DIR / LAST_CHECKPOINT).is_file()
     print(
         f"pretraining {config.backbone} with {config.method.name} on the built-in bank "
-        f"at {config.data.size} px for {config.train.steps} steps -> {config.run_dir}"
+        f"at {config.input_size} px for {config.train.steps} steps -> {config.run_dir}"
         + (" (continuing)" if resume else "")
     )
     result = train(config, resume=resume, progress=None if args.quiet else RichTrainProgress())

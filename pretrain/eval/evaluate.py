@@ -175,14 +175,18 @@ class EvalReport:
 
 
 def run_size(path: Path) -> int | None:
-    """`data.size` from the config.yaml of the run a folder or checkpoint belongs to."""
+    """The input size (views.size, else data.size) from the config.yaml of the run a
+    folder or checkpoint belongs to."""
     path = Path(path)
     folders = [path] if path.is_dir() else [path.parent, path.parent.parent]
     for folder in folders:
         config = folder / RUN_CONFIG
         if config.is_file():
             data = yaml.safe_load(config.read_text()) or {}
-            size = (data.get("data") or {}).get("size") if isinstance(data, dict) else None
+            if not isinstance(data, dict):
+                continue
+            # The backbone trained on views.size when set, else on the rendered size.
+            size = (data.get("views") or {}).get("size") or (data.get("data") or {}).get("size")
             if isinstance(size, int):
                 return size
     return None

@@ -30,13 +30,16 @@ CROP_FLIP = AugmentConfig(crop_scale=(0.35, 1.0), jitter_p=0.0, grayscale_p=0.0,
 
 
 def augment_config(views: ViewsConfig, size: int) -> AugmentConfig | None:
-    """The recipe at the output size, or None for "none" (normalise only)."""
+    """The recipe at the output size (views.size, else the rendered size), or None for
+    "none" (normalise only)."""
     if views.recipe == "none":
         return None
     base = CROP_FLIP if views.recipe == "crop_flip" else RECIPES[views.recipe]
-    config = dataclasses.replace(base, size=size)
+    config = dataclasses.replace(base, size=views.size or size)
     if views.crop_scale_min is not None:
         config = dataclasses.replace(config, crop_scale=(views.crop_scale_min, 1.0))
+    if views.grayscale_p is not None:
+        config = dataclasses.replace(config, grayscale_p=views.grayscale_p)
     return config
 
 

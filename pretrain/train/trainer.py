@@ -293,7 +293,7 @@ def _online_knn(config: RunConfig) -> Any:
 
     return OnlineKNN(
         config.train.knn_dataset,
-        size=config.data.size,
+        size=config.input_size,
         train_count=config.train.knn_train,
         test_count=config.train.knn_test,
     )

@@ -86,3 +86,14 @@ def test_resolved_config_round_trips(tmp_path: Path) -> None:
     again = load_config(str(tmp_path / "config.yaml"))
     assert again == config
     assert config_from_dict(config_to_dict(config)) == config
+
+
+def test_views_can_be_smaller_than_the_renders() -> None:
+    from pretrain.train.inputs import augment_config
+
+    config = load_config(None, ["data.size=64", "views.size=32", "views.grayscale_p=0.5"])
+    assert config.input_size == 32
+    recipe = augment_config(config.views, config.data.size)
+    assert recipe is not None and recipe.size == 32 and recipe.grayscale_p == 0.5
+    with pytest.raises(ConfigError, match=r"views\.size: recipe none"):
+        load_config(None, ["data.size=64", "views.size=32", "views.recipe=none"])

@@ -171,3 +171,12 @@ def test_online_knn_scores_a_module_mid_training(tree: Path) -> None:
     assert all(torch.equal(v, before[k]) for k, v in module.state_dict().items())
     assert monitor.score(module) == first
     assert monitor.last_seconds > 0
+
+
+def test_a_run_is_evaluated_at_the_size_it_trained_on(tmp_path: Path) -> None:
+    from pretrain.eval.evaluate import run_size
+
+    (tmp_path / "config.yaml").write_text("data: {size: 64}\nviews: {size: 32}\n")
+    assert run_size(tmp_path) == 32
+    (tmp_path / "config.yaml").write_text("data: {size: 48}\nviews: {size: null}\n")
+    assert run_size(tmp_path) == 48
