@@ -86,11 +86,15 @@ class ViewsConfig:
 
 @dataclass(frozen=True)
 class MethodConfig:
-    """temperature: of SupCon/SimCLR/MoCo (None: 0.1, or MoCo v2's 0.2). The projection
+    """head: of cross-entropy, a linear classifier on the features, or an MLP (dim ->
+    proj_hidden -> classes) that keeps the features less specific to the programs (Wang
+    et al. 2022, "Revisiting the Transferability of Supervised Pretraining").
+    temperature: of SupCon/SimCLR/MoCo (None: 0.1, or MoCo v2's 0.2). The projection
     head is an MLP dim -> proj_hidden -> proj_dim. MoCo: queue length and momentum of
     the key encoder. gather: under DDP, contrastive negatives come from every rank."""
 
     name: MethodName = "ce"
+    head: Literal["linear", "mlp"] = "linear"
     temperature: float | None = None
     proj_dim: int = 128
     proj_hidden: int = 2048

@@ -1,5 +1,5 @@
 """Cross-entropy with the program id as the class (Shaders-21k's supervised recipe);
-MixUp/CutMix give soft labels."""
+MixUp/CutMix give soft labels. The head is linear or an MLP (method.head)."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ from torch import Tensor, nn
 
 from pretrain.config import MethodConfig
 from pretrain.methods.base import Method
+from pretrain.methods.heads import projection_mlp
 from pretrain.views import MixedLabels, soft_cross_entropy
 
 
@@ -18,8 +19,12 @@ class CrossEntropy(Method):
         self, backbone: nn.Module, feature_dim: int, num_classes: int, config: MethodConfig
     ) -> None:
         super().__init__(backbone)
-        del config
-        self.classifier = nn.Linear(feature_dim, num_classes)
+        if config.head == "mlp":
+            self.classifier: nn.Module = projection_mlp(
+                feature_dim, config.proj_hidden, num_classes
+            )
+        else:
+            self.classifier = nn.Linear(feature_dim, num_classes)
 
     def forward(  # type: ignore[override]
         self, views: list[Tensor], labels: MixedLabels

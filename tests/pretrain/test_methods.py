@@ -51,6 +51,18 @@ def test_loss_decreases_on_a_fixed_batch(name: str) -> None:
     assert sum(losses[-3:]) / 3 < sum(losses[:3]) / 3, losses
 
 
+def test_cross_entropy_with_an_mlp_head() -> None:
+    backbone = create_backbone("resnet18_small")
+    config = MethodConfig(name="ce", head="mlp", proj_hidden=64)
+    method = METHODS["ce"](backbone.module, backbone.feature_dim, 4, config)
+    assert isinstance(method.classifier, torch.nn.Sequential)
+    views, labels = make_views(
+        fixed_batch(), 1, ViewsConfig(recipe="none"), None, torch.Generator(), torch.device("cpu")
+    )
+    loss, _ = method(views, labels)
+    assert loss.ndim == 0 and torch.isfinite(loss)
+
+
 def test_moco_queue_takes_the_keys_and_momentum_moves_the_key_encoder() -> None:
     torch.manual_seed(0)
     backbone = create_backbone("resnet18_small")
