@@ -52,6 +52,17 @@ PLAN_FILE = "plan.json"
 
 
 @dataclass(frozen=True)
+class ProbeBudget:
+    """How each trained backbone is probed: Fashion-MNIST train/test images, random
+    inits averaged as the floor, torch threads of the probes (None: the default)."""
+
+    train_limit: int = 10_000
+    test_limit: int = 2_000
+    random_seeds: int = 3
+    eval_threads: int | None = None
+
+
+@dataclass(frozen=True)
 class StudyPoint:
     """One run of a study: `programs` programs, `pool` parameter points per program
     (None: fresh points for every image) and a seed (train.seed, which also draws the
@@ -92,6 +103,10 @@ class ScalingPlan:
     test_limit: int = 2_000
     random_seeds: int = 3
     eval_threads: int | None = None
+
+    @property
+    def budget(self) -> ProbeBudget:
+        return ProbeBudget(self.train_limit, self.test_limit, self.random_seeds, self.eval_threads)
 
     def __post_init__(self) -> None:
         if not self.programs and not self.pools:
@@ -166,8 +181,8 @@ class StudyResult:
 
 # What trains and evaluates one point, and what scores random init: injectable, so a
 # study's bookkeeping is tested without training.
-Runner = Callable[[RunConfig, ScalingPlan], dict[str, Any]]
-Baseline = Callable[[RunConfig, ScalingPlan], dict[str, list[float]]]
+Runner = Callable[[RunConfig, ProbeBudget], dict[str, Any]]
+Baseline = Callable[[RunConfig, ProbeBudget], dict[str, list[float]]]
 
 
 def point_config(plan: ScalingPlan, point: StudyPoint, out: Path) -> RunConfig:
@@ -194,7 +209,7 @@ def point_config(plan: ScalingPlan, point: StudyPoint, out: Path) -> RunConfig:
     return load_config(plan.config, overrides)
 
 
-def train_and_evaluate(config: RunConfig, plan: ScalingPlan) -> dict[str, Any]:
+def train_and_evaluate(config: RunConfig, budget: ProbeBudget) -> dict[str, Any]:
     """Train one point (continuing its checkpoint if a study was killed mid-run) and
     probe it on Fashion-MNIST; returns accuracies by probe and the run's figures."""
     from pretrain.eval.evaluate import evaluate
@@ -209,9 +224,9 @@ def train_and_evaluate(config: RunConfig, plan: ScalingPlan) -> dict[str, Any]:
         config.run_dir,
         "fashion-mnist",
         seeds=(),
-        train_limit=plan.train_limit,
-        test_limit=plan.test_limit,
-        threads=plan.eval_threads,
+        train_limit=budget.train_limit,
+        test_limit=budget.test_limit,
+        threads=budget.eval_threads,
     )
     assert report.pretrained is not None
     return {
@@ -223,18 +238,18 @@ def train_and_evaluate(config: RunConfig, plan: ScalingPlan) -> dict[str, Any]:
     }
 
 
-def random_init_scores(config: RunConfig, plan: ScalingPlan) -> dict[str, list[float]]:
+def random_init_scores(config: RunConfig, budget: ProbeBudget) -> dict[str, list[float]]:
     """Accuracies of `random_seeds` random inits of the config's backbone, by probe."""
     from pretrain.eval.evaluate import evaluate
 
     report = evaluate(
         config.backbone,
         "fashion-mnist",
-        seeds=range(plan.random_seeds),
+        seeds=range(budget.random_seeds),
         size=config.input_size,
-        train_limit=plan.train_limit,
-        test_limit=plan.test_limit,
-        threads=plan.eval_threads,
+        train_limit=budget.train_limit,
+        test_limit=budget.test_limit,
+        threads=budget.eval_threads,
     )
     return {probe: [m.accuracy[probe] for m in report.random_init] for probe in PROBES}
 
@@ -277,7 +292,7 @@ def run_study(
     if floor_path.is_file():
         floor = json.loads(floor_path.read_text())
     else:
-        floor = baseline(base, plan)
+        floor = baseline(base, plan.budget)
         _write_json(floor_path, floor)
     results = []
     for point in points:
@@ -288,7 +303,7 @@ def run_study(
         else:
             config = point_config(plan, point, out)
             log.info("training %s (%d steps)", point.name, config.train.steps)
-            result = {**asdict(point), "steps": config.train.steps, **runner(config, plan)}
+            result = {**asdict(point), "steps": config.train.steps, **runner(config, plan.budget)}
             _write_json(path, result)
         results.append(result)
         if on_point is not None:

@@ -17,7 +17,6 @@ import argparse
 import json
 import statistics
 import sys
-import time
 from pathlib import Path
 from typing import Any
 
@@ -47,25 +46,14 @@ METHOD_OVERRIDES: dict[str, list[str]] = {
 PROBES = ("linear", "knn")
 
 
-def _scores(report: Any, which: str) -> dict[str, float]:
-    data = report.to_dict()
-    if which == "pretrained":
-        return {probe: float(data["pretrained"]["scores"][probe]) for probe in PROBES}
-    return {
-        probe: [float(r["scores"][probe]) for r in data["random_init"]] for probe in PROBES
-    }  # type: ignore[return-value]
-
-
 def run_point(method: str, seed: int, args: argparse.Namespace) -> dict[str, Any]:
     """Train and evaluate one (method, seed), or read its cached result."""
     from pretrain.config import load_config
-    from pretrain.eval.evaluate import evaluate
-    from pretrain.models.weights import CHECKPOINT_DIR, LAST_CHECKPOINT
-    from pretrain.train import train
+    from pretrain.scaling import ProbeBudget, train_and_evaluate
 
     result_path = args.out / f"{method}-seed{seed}.json"
     if result_path.is_file():
-        return json.loads(result_path.read_text())
+        return dict(json.loads(result_path.read_text()))
     overrides = [
         f"out_dir={args.out / 'runs'}",
         f"name={method}-seed{seed}",
@@ -76,46 +64,22 @@ def run_point(method: str, seed: int, args: argparse.Namespace) -> dict[str, Any
         *args.overrides,
     ]
     config = load_config(args.config, overrides)
-    started = time.monotonic()
-    resume = (config.run_dir / CHECKPOINT_DIR / LAST_CHECKPOINT).is_file()
-    trained = train(config, resume=resume)
-    train_seconds = time.monotonic() - started
-    report = evaluate(
-        config.run_dir,
-        "fashion-mnist",
-        seeds=(),
-        train_limit=args.train_limit,
-        test_limit=args.test_limit,
-    )
-    point = {
-        "method": method,
-        "seed": seed,
-        "steps": args.steps,
-        "train_seconds": round(train_seconds, 1),
-        "images_per_s": round(trained.images_per_s, 1),
-        "data_wait_fraction": round(trained.data_wait_fraction, 4),
-        "final_loss": trained.final_loss,
-        **{f"{probe}_acc": acc for probe, acc in _scores(report, "pretrained").items()},
-    }
+    scores = train_and_evaluate(config, ProbeBudget(args.train_limit, args.test_limit))
+    point = {"method": method, "seed": seed, "steps": args.steps, **scores}
     result_path.write_text(json.dumps(point, indent=2) + "\n")
     return point
 
 
-def random_init(args: argparse.Namespace, backbone: str, size: int) -> dict[str, list[float]]:
-    from pretrain.eval.evaluate import evaluate
+def random_init(args: argparse.Namespace) -> dict[str, list[float]]:
+    from pretrain.config import load_config
+    from pretrain.scaling import ProbeBudget, random_init_scores
 
     path = args.out / "random-init.json"
     if path.is_file():
-        return json.loads(path.read_text())
-    report = evaluate(
-        backbone,
-        "fashion-mnist",
-        seeds=range(args.random_seeds),
-        size=size,
-        train_limit=args.train_limit,
-        test_limit=args.test_limit,
-    )
-    scores: dict[str, list[float]] = _scores(report, "random")  # type: ignore[assignment]
+        return dict(json.loads(path.read_text()))
+    config = load_config(args.config, args.overrides)
+    budget = ProbeBudget(args.train_limit, args.test_limit, args.random_seeds)
+    scores = random_init_scores(config, budget)
     path.write_text(json.dumps(scores, indent=2) + "\n")
     return scores
 
@@ -151,7 +115,7 @@ def main() -> int:
     from pretrain.config import load_config
 
     base = load_config(args.config, args.overrides)
-    baseline = random_init(args, base.backbone, base.input_size)
+    baseline = random_init(args)
     # Seeds outermost: a study stopped early still has every method at seed 0.
     points = [run_point(method, seed, args) for seed in seeds for method in methods]
     summary: dict[str, Any] = {
@@ -161,7 +125,7 @@ def main() -> int:
         mine = [p for p in points if p["method"] == method]
         entry: dict[str, Any] = {}
         for probe in PROBES:
-            stats = _summary([p[f"{probe}_acc"] for p in mine])
+            stats = _summary([p[probe] for p in mine])
             stats["gain_points"] = round(stats["mean"] - summary["random_init"][probe]["mean"], 2)
             entry[probe] = stats
         entry["train_minutes"] = round(statistics.fmean(p["train_seconds"] for p in mine) / 60, 1)

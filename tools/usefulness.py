@@ -43,7 +43,7 @@ def groups_of(ids: list[str], count: int, size: int, seed: int) -> list[list[str
 
 def run_group(index: int, group: list[str], args: argparse.Namespace) -> dict[str, Any]:
     from pretrain.config import load_config
-    from pretrain.scaling import ScalingPlan, train_and_evaluate
+    from pretrain.scaling import ProbeBudget, train_and_evaluate
     from shaderbank.bank import Bank
     from shaderbank.paths import builtin_bank_dir
     from shaderbank.selection import write_selection
@@ -66,14 +66,8 @@ def run_group(index: int, group: list[str], args: argparse.Namespace) -> dict[st
         "train.tensorboard=false",
     ]
     config = load_config(args.config, overrides)
-    plan = ScalingPlan(
-        args.config,
-        programs=(len(group),),
-        images=args.images,
-        train_limit=args.train_limit,
-        test_limit=args.test_limit,
-    )
-    point = {"group": index, "programs": group, **train_and_evaluate(config, plan)}
+    budget = ProbeBudget(args.train_limit, args.test_limit)
+    point = {"group": index, "programs": group, **train_and_evaluate(config, budget)}
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(json.dumps(point, indent=2) + "\n")
     return point

@@ -8,6 +8,7 @@ import argparse
 from pathlib import Path
 from typing import Any
 
+from pretrain.commands._options import add_overrides
 from pretrain.commands.run import RichTrainProgress
 from pretrain.config import load_config
 from pretrain.models.weights import CHECKPOINT_DIR, LAST_CHECKPOINT
@@ -24,14 +25,7 @@ def add_parser(subparsers: Any) -> None:
         "on Fashion-MNIST and print the table. Continues an interrupted demo.",
     )
     parser.add_argument("--out", type=Path, default=Path("out/demo"), help="output folder")
-    parser.add_argument(
-        "--set",
-        dest="overrides",
-        action="append",
-        default=[],
-        metavar="KEY=VALUE",
-        help="override a value of the demo config, e.g. --set train.steps=100",
-    )
+    add_overrides(parser, "override a value of the demo config, e.g. --set train.steps=100")
     parser.add_argument(
         "--train-limit", type=int, default=10_000, help="Fashion-MNIST train images probed"
     )

@@ -14,6 +14,7 @@ from rich.progress import (
     TimeRemainingColumn,
 )
 
+from pretrain.commands._options import add_overrides
 from pretrain.config import load_config, packaged_configs
 
 
@@ -61,14 +62,7 @@ def add_parser(subparsers: Any) -> None:
         f"YAML file or a packaged config: {', '.join(packaged_configs())}.",
     )
     parser.add_argument("config", help="YAML file or packaged config name")
-    parser.add_argument(
-        "--set",
-        dest="overrides",
-        action="append",
-        default=[],
-        metavar="KEY=VALUE",
-        help="override a config value, e.g. --set optim.lr=0.05 (repeatable)",
-    )
+    add_overrides(parser, "override a config value, e.g. --set optim.lr=0.05 (repeatable)")
     parser.add_argument("--resume", action="store_true", help="continue the run's last checkpoint")
     parser.add_argument("--quiet", action="store_true", help="no progress bar")
 

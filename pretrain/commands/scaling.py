@@ -6,6 +6,7 @@ import argparse
 from pathlib import Path
 from typing import Any
 
+from pretrain.commands._options import add_overrides
 from pretrain.config import packaged_configs
 
 
@@ -55,14 +56,7 @@ def add_parser(subparsers: Any) -> None:
         help="programs of the images-per-program sweep (default: the largest --programs)",
     )
     parser.add_argument("--out", type=Path, required=True, help="study folder (resumable)")
-    parser.add_argument(
-        "--set",
-        dest="overrides",
-        action="append",
-        default=[],
-        metavar="KEY=VALUE",
-        help="override a config value for every run (repeatable)",
-    )
+    add_overrides(parser, "override a config value for every run (repeatable)")
     parser.add_argument("--train-limit", type=_positive, default=10_000, help="probe train images")
     parser.add_argument("--test-limit", type=_positive, default=2_000, help="probe test images")
     parser.add_argument("--random-seeds", type=_positive, default=3, help="random inits probed")

@@ -13,7 +13,14 @@ import yaml
 
 from pretrain.cli import main
 from pretrain.config import RunConfig
-from pretrain.scaling import ScalingPlan, fit_axis, fit_study, point_config, run_study
+from pretrain.scaling import (
+    ProbeBudget,
+    ScalingPlan,
+    fit_axis,
+    fit_study,
+    point_config,
+    run_study,
+)
 from shaderbank.errors import ShaderbankError
 from tests.pretrain.test_trainer import TINY
 
@@ -78,7 +85,7 @@ class FakeRunner:
         self.trained: list[str] = []
         self.fail_after = fail_after
 
-    def __call__(self, config: RunConfig, plan: ScalingPlan) -> dict[str, Any]:
+    def __call__(self, config: RunConfig, budget: ProbeBudget) -> dict[str, Any]:
         if self.fail_after is not None and len(self.trained) == self.fail_after:
             raise KeyboardInterrupt  # the study is killed here
         self.trained.append(config.name)
@@ -89,7 +96,7 @@ class FakeRunner:
         return {"linear": A + slope * math.log10(x), "knn": 0.3, "train_seconds": 0.0}
 
 
-def fake_baseline(config: RunConfig, plan: ScalingPlan) -> dict[str, list[float]]:
+def fake_baseline(config: RunConfig, budget: ProbeBudget) -> dict[str, list[float]]:
     return {"linear": [0.2, 0.22], "knn": [0.1, 0.12]}
 
 
