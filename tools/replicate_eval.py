@@ -8,7 +8,7 @@ resumes where it stopped. Prints JSON: per method and seed the accuracies, then 
 standard deviation per method and for random init, and the gains in points.
 
     python tools/replicate_eval.py --out out/replicate --methods ce,supcon,simclr \\
-        --seeds 0,1,2 --steps 600
+        --seeds 0,1,2 --steps 900
 """
 
 from __future__ import annotations
@@ -25,18 +25,21 @@ METHOD_OVERRIDES: dict[str, list[str]] = {
     "ce": [],
     "supcon": [
         "method.name=supcon",
+        "views.mix=none",
         "method.temperature=0.1",
         "views.recipe=simclr",
         "views.crop_scale_min=0.2",
     ],
     "simclr": [
         "method.name=simclr",
+        "views.mix=none",
         "method.temperature=0.2",
         "views.recipe=simclr",
         "views.crop_scale_min=0.2",
     ],
     "moco": [
         "method.name=moco",
+        "views.mix=none",
         "method.queue=4096",
         "method.momentum=0.99",
         "views.recipe=mocov2",
@@ -54,18 +57,21 @@ def run_point(method: str, seed: int, args: argparse.Namespace) -> dict[str, Any
     result_path = args.out / f"{method}-seed{seed}.json"
     if result_path.is_file():
         return dict(json.loads(result_path.read_text()))
+    # Two-view methods put two images of each sample through the backbone: half the
+    # steps give them the same compute as cross-entropy.
+    steps = args.steps if method == "ce" else args.contrastive_steps or args.steps // 2
     overrides = [
         f"out_dir={args.out / 'runs'}",
         f"name={method}-seed{seed}",
         f"train.seed={seed}",
-        f"train.steps={args.steps}",
+        f"train.steps={steps}",
         "train.tensorboard=false",
         *METHOD_OVERRIDES[method],
         *args.overrides,
     ]
     config = load_config(args.config, overrides)
     scores = train_and_evaluate(config, ProbeBudget(args.train_limit, args.test_limit))
-    point = {"method": method, "seed": seed, "steps": args.steps, **scores}
+    point = {"method": method, "seed": seed, "steps": steps, **scores}
     result_path.write_text(json.dumps(point, indent=2) + "\n")
     return point
 
@@ -98,7 +104,10 @@ def main() -> int:
     parser.add_argument("--config", default="demo-cpu")
     parser.add_argument("--methods", default="ce,supcon,simclr")
     parser.add_argument("--seeds", default="0,1,2")
-    parser.add_argument("--steps", type=int, default=600)
+    parser.add_argument("--steps", type=int, default=600, help="steps of cross-entropy")
+    parser.add_argument(
+        "--contrastive-steps", type=int, help="steps of two-view methods (default: --steps / 2)"
+    )
     parser.add_argument("--train-limit", type=int, default=10_000)
     parser.add_argument("--test-limit", type=int, default=2_000)
     parser.add_argument("--random-seeds", type=int, default=3)
@@ -137,6 +146,7 @@ def main() -> int:
                 "config": args.config,
                 "overrides": args.overrides,
                 "steps": args.steps,
+                "contrastive_steps": args.contrastive_steps or args.steps // 2,
                 "backbone": base.backbone,
                 "size": base.input_size,
                 "batch_size": base.data.batch_size,
