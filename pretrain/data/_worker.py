@@ -19,6 +19,7 @@ import numpy as np
 
 from pretrain.data.buffers import SharedSlots, SlotLayout
 from pretrain.data.sampling import ParamConfig, generator, latent_neighbour, sample_params
+from shaderbank.canonical import needs_passes
 from shaderbank.errors import ShaderbankError
 from shaderbank.lifetime import exit_with_parent
 from shaderbank.params import Params
@@ -97,11 +98,21 @@ def run(plan: WorkerPlan, inbox: Any, outbox: Any) -> None:
             continue
         _, batch, slot = message
         part = Part(plan, batch, slots.images[slot], current, renderer, program, labels)
-        events = part.fill(one_by_one)
+        try:
+            events = part.fill(one_by_one)
+        except NothingToDraw:
+            # Report the quarantines that emptied the selection: the parent then stops
+            # the stream with their reasons instead of waiting for this part forever.
+            outbox.send(("exhausted", plan.worker, plan.generation, batch, part.events))
+            continue
         one_by_one = False
         write_tables(plan, slots, slot, part.groups)
         outbox.send(("done", plan.worker, plan.generation, batch, events))
     renderer.release()
+
+
+class NothingToDraw(RuntimeError):
+    """Every program this worker may draw is quarantined."""
 
 
 Group = tuple[int, int, list[Params]]  # (label, first row in the batch, one per row)
@@ -181,6 +192,22 @@ class Part:
                 continue
             label, compiled, params = group
             groups.append((label, row, params))
+            if compiled is None:  # buffer passes or non-2D channels: simulated frames
+                if drawn < row:
+                    read_back(IDLE)
+                current[worker] = label
+                rows = self.images[row : row + len(params)]
+                try:
+                    self.renderer.render(self.program(label), params, self.size, rows)
+                except ShaderbankError as error:  # a pass that does not compile, say
+                    groups.pop()
+                    self.quarantine(label, str(error).splitlines()[0])
+                    continue
+                finally:
+                    current[worker] = IDLE
+                row += len(params)
+                drawn = row
+                continue
             done = 0
             while done < len(params):
                 piece = min(len(params) - done, drawn + capacity - row)
@@ -211,7 +238,11 @@ class Part:
             params.extend(latent_neighbour(plan.params, rng, point) for _ in range(plan.views - 1))
         self.current[plan.worker] = label  # the compiler can hang too
         try:
-            compiled = self.renderer.compile(self.program(label))
+            program = self.program(label)
+            if needs_passes(program.source):
+                # Not one draw per image: Renderer.render simulates its frames.
+                return label, None, params
+            compiled = self.renderer.compile(program)
         except ShaderbankError as error:  # does not compile, say
             self.quarantine(label, str(error).splitlines()[0])
             return None
@@ -272,7 +303,7 @@ class LabelDraw:
             everything = range(len(plan.program_ids))
             choices = [k for k in everything if k not in quarantined and k not in mine]
             if not choices:
-                raise RuntimeError("every program of the selection is quarantined (or weighted 0)")
+                raise NothingToDraw("every program of the selection is quarantined (or weighted 0)")
         self._choices = choices
 
 

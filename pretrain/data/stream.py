@@ -275,6 +275,14 @@ class RenderStream:
             log.info("stream worker %d renders on %s", index, message[3])
         elif kind == "failed":
             raise ShaderbankError(f"a stream worker could not start: {message[3]}")
+        elif kind == "exhausted":
+            for label, reason in message[4]:
+                self._quarantine(label, reason)
+            example = next(iter(self.quarantined.items()), ("", "weighted 0"))
+            raise ShaderbankError(
+                "every program of the stream is quarantined or weighted 0 "
+                f"(e.g. {example[0]}: {example[1]})"
+            )
         elif kind == "done":
             batch, events = message[3], message[4]
             if worker.pending and worker.pending[0] == batch:
