@@ -10,7 +10,11 @@ throughput: for the programs of the built-in bank at each size, in one run:
   reference  the published Shaders-21k loop in as many processes: draw one image,
              fbo.read, PIL frombytes, FLIP_TOP_BOTTOM, ToTensor, multiprocessing queue;
   shading    the same programs drawn into 1024x1024 with no readback, pixels/s, one
-             process with every core.
+             process with every core, measured right before and right after each
+             size's stream (the stream is compared with their mean, so that a change
+             of load during the run does not tilt the ratio);
+  other_busy_cores  CPU used meanwhile by processes outside the benchmark (from
+             /proc): figures taken with it well above 0 are not to be trusted.
 sweep: stream rate and its share of the shading limit against images per program.
 startup: time to the first batch of a stream over every usable program of DIR, next
   to compiling every program first (as the published code does), extrapolated from a
@@ -108,6 +112,24 @@ def reference_rate(
     return rate
 
 
+def _cpu_seconds(pids: list[int]) -> float:
+    """CPU time used so far by these processes, all their threads."""
+    total = 0
+    for pid in pids:
+        try:
+            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        total += int(fields[11]) + int(fields[12])  # utime, stime
+    return total / os.sysconf("SC_CLK_TCK")
+
+
+def _machine_busy_seconds() -> float:
+    """CPU time used so far by the whole machine, every core (not idle, not iowait)."""
+    ticks = [int(v) for v in Path("/proc/stat").read_text().split("\n", 1)[0].split()[1:]]
+    return (sum(ticks) - ticks[3] - ticks[4]) / os.sysconf("SC_CLK_TCK")
+
+
 def stream_rate(
     roots: list[str],
     ids: list[str],
@@ -116,7 +138,9 @@ def stream_rate(
     seconds: float,
     warmup: float,
     images_per_program: int = 8,
-) -> tuple[float, float]:
+) -> tuple[float, float, float]:
+    """Images/s, the share of time the consumer waited, and the cores that other
+    processes used meanwhile."""
     from pretrain.data.stream import RenderStream, StreamConfig
 
     config = StreamConfig(
@@ -132,12 +156,16 @@ def stream_rate(
         start = time.monotonic()
         while time.monotonic() - start < warmup:
             next(batches)
+        pids = [os.getpid()] + [worker.process.pid for worker in stream._workers]
+        ours, machine = _cpu_seconds(pids), _machine_busy_seconds()
         count, start = 0, time.monotonic()
         stream.wait_seconds = 0.0
         while time.monotonic() - start < seconds:
             count += len(next(batches).labels)
         elapsed = time.monotonic() - start
-        return count / elapsed, stream.wait_seconds / elapsed
+        ours = _cpu_seconds(pids) - ours
+        other = max(0.0, _machine_busy_seconds() - machine - ours)
+        return count / elapsed, stream.wait_seconds / elapsed, other / elapsed
 
 
 def shading_rate(roots: list[str], ids: list[str]) -> float:
@@ -161,11 +189,15 @@ def throughput(args: argparse.Namespace) -> dict[str, object]:
 
     roots = [str(builtin_bank_dir())]
     ids = usable_ids(roots)
-    shading = shading_rate(roots, ids)
     results = []
     for size in (int(part) for part in args.sizes.split(",")):
         print(f"bench_stream: {size} px", file=sys.stderr)
-        stream, waiting = stream_rate(roots, ids, size, args.workers, args.seconds, args.warmup)
+        before = shading_rate(roots, ids)
+        stream, waiting, other = stream_rate(
+            roots, ids, size, args.workers, args.seconds, args.warmup
+        )
+        after = shading_rate(roots, ids)
+        shading = (before + after) / 2
         reference = reference_rate(roots, ids, size, args.workers, args.seconds, args.warmup)
         pixels = size * size
         results.append(
@@ -175,16 +207,13 @@ def throughput(args: argparse.Namespace) -> dict[str, object]:
                 "reference_images_per_s": round(reference, 1),
                 "ratio_stream_over_reference": round(stream / reference, 2),
                 "stream_mpixels_per_s": round(stream * pixels / 1e6, 2),
+                "shading_limit_mpixels_per_s": [round(before / 1e6, 2), round(after / 1e6, 2)],
                 "ratio_stream_over_shading_limit": round(stream * pixels / shading, 3),
                 "consumer_wait_fraction": round(waiting, 3),
+                "other_busy_cores": round(other, 2),
             }
         )
-    return {
-        "programs": len(ids),
-        "workers": args.workers,
-        "shading_limit_mpixels_per_s": round(shading / 1e6, 2),
-        "results": results,
-    }
+    return {"programs": len(ids), "workers": args.workers, "results": results}
 
 
 def sweep(args: argparse.Namespace) -> dict[str, object]:
@@ -196,7 +225,9 @@ def sweep(args: argparse.Namespace) -> dict[str, object]:
     shading = shading_rate(roots, ids)
     results = []
     for count in (int(part) for part in args.images_per_program.split(",")):
-        rate, _ = stream_rate(roots, ids, args.size, args.workers, args.seconds, args.warmup, count)
+        rate, _, _ = stream_rate(
+            roots, ids, args.size, args.workers, args.seconds, args.warmup, count
+        )
         results.append(
             {
                 "images_per_program": count,
