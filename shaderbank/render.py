@@ -194,26 +194,17 @@ class Renderer:
             self._framebuffers[key] = framebuffer
         return framebuffer
 
-    def draw(
+    def _set_uniforms(
         self,
-        program: Program | CompiledProgram,
+        compiled: CompiledProgram,
         params: Sequence[Params],
-        size: Size,
-        *,
-        pixel_type: PixelType = "uint8",
-        framebuffer: Any = None,
-        top_down: bool = True,
-    ) -> Any:
-        """Draw up to tiles_per_draw(W, H) images of one program as a vertical strip of
-        tiles and return the framebuffer (no readback, no wait for the GPU)."""
-        compiled = program if isinstance(program, CompiledProgram) else self.compile(program)
-        self.context.make_current()
-        width, height = image_size(size)
-        count = len(params)
-        most = tiles_per_draw(width, height, self.max_rows)
-        if not 1 <= count <= most:
-            raise ValueError(f"one draw takes 1..{most} images, got {count}")
-        for index, item in enumerate(params):
+        first: int,
+        width: int,
+        height: int,
+        top_down: bool,
+    ) -> None:
+        """Fill the per-tile uniform arrays at tiles first.. and the shared uniforms."""
+        for index, item in enumerate(params, start=first):
             self._times[index] = item.time
             self._mice[index] = (
                 item.mouse[0] * width,
@@ -234,6 +225,27 @@ class Renderer:
             uniforms["iResolution"].value = (float(width), float(height), 1.0)
         if "sb_TopDown" in uniforms:
             uniforms["sb_TopDown"].value = top_down
+
+    def draw(
+        self,
+        program: Program | CompiledProgram,
+        params: Sequence[Params],
+        size: Size,
+        *,
+        pixel_type: PixelType = "uint8",
+        framebuffer: Any = None,
+        top_down: bool = True,
+    ) -> Any:
+        """Draw up to tiles_per_draw(W, H) images of one program as a vertical strip of
+        tiles and return the framebuffer (no readback, no wait for the GPU)."""
+        compiled = program if isinstance(program, CompiledProgram) else self.compile(program)
+        self.context.make_current()
+        width, height = image_size(size)
+        count = len(params)
+        most = tiles_per_draw(width, height, self.max_rows)
+        if not 1 <= count <= most:
+            raise ValueError(f"one draw takes 1..{most} images, got {count}")
+        self._set_uniforms(compiled, params, 0, width, height, top_down)
         if framebuffer is None:
             framebuffer = self.framebuffer(width, height * count, pixel_type)
         framebuffer.use()
@@ -351,24 +363,7 @@ class Renderer:
                 f"tiles {first}..{first + count - 1} of {width}x{height} do not fit a "
                 f"{framebuffer.size[0]}x{framebuffer.size[1]} strip"
             )
-        times, mice, frames = self._times, self._mice, self._frames
-        for index, item in enumerate(params, start=first):
-            times[index] = item.time
-            mice[index] = (
-                item.mouse[0] * width,
-                item.mouse[1] * height,
-                item.mouse[2] * width,
-                item.mouse[3] * height,
-            )
-            frames[index] = item.frame_number
-        uniforms = compiled.uniforms
-        for name, array in (("sb_Time", times), ("sb_Mouse", mice), ("sb_Frame", frames)):
-            if name in uniforms:
-                uniforms[name].write(array.tobytes())
-        if "iResolution" in uniforms:
-            uniforms["iResolution"].value = (float(width), float(height), 1.0)
-        if "sb_TopDown" in uniforms:
-            uniforms["sb_TopDown"].value = True
+        self._set_uniforms(compiled, params, first, width, height, True)
         framebuffer.use()
         # The viewport is the scissor: llvmpipe only bins the tiles inside it, so draws
         # into other tiles neither cover nor overwrite each other.

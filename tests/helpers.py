@@ -33,3 +33,17 @@ HEAVY_SOURCE = """void mainImage(out vec4 c, in vec2 f)
     c = vec4(x);
 }
 """
+
+
+# Red in the top quarter, green in the left quarter of the rest, blue elsewhere.
+ORIENTATION_BODY = """
+    vec2 uv = fragCoord / iResolution.xy;
+    if (uv.y > 0.75) fragColor = vec4(1.0, 0.0, 0.0, 1.0);
+    else if (uv.x < 0.25) fragColor = vec4(0.0, 1.0, 0.0, 1.0);
+    else fragColor = vec4(0.0, 0.0, 1.0, 1.0);
+"""
+# Changes with time and across the image: any two parameter points draw different images.
+ANIMATED_BODY = """
+    vec2 uv = fragCoord / iResolution.xy;
+    fragColor = vec4(0.5 + 0.5 * sin(iTime + uv.x * 6.0), uv.y, fract(iTime * 0.37), 1.0);
+"""

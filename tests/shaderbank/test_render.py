@@ -13,28 +13,13 @@ from shaderbank.errors import CompileError, ShaderbankError
 from shaderbank.params import Params
 from shaderbank.program import load_program
 from shaderbank.render import Renderer, tiles_per_draw
-from tests.helpers import make_program
+from tests.helpers import ANIMATED_BODY, ORIENTATION_BODY, make_program
 
 RED, BLUE, GREEN = (255, 0, 0), (0, 0, 255), (0, 255, 0)
 
-# Red in the top quarter, green in the left quarter of the rest, blue elsewhere.
-ORIENTATION = make_program(
-    """
-    vec2 uv = fragCoord / iResolution.xy;
-    if (uv.y > 0.75) fragColor = vec4(1.0, 0.0, 0.0, 1.0);
-    else if (uv.x < 0.25) fragColor = vec4(0.0, 1.0, 0.0, 1.0);
-    else fragColor = vec4(0.0, 0.0, 1.0, 1.0);
-    """,
-    name="orientation",
-)
+ORIENTATION = make_program(ORIENTATION_BODY, name="orientation")
 
-ANIMATED = make_program(
-    """
-    vec2 uv = fragCoord / iResolution.xy;
-    fragColor = vec4(0.5 + 0.5 * sin(iTime + uv.x * 6.0), uv.y, fract(iTime * 0.37), 1.0);
-    """,
-    name="animated",
-)
+ANIMATED = make_program(ANIMATED_BODY, name="animated")
 
 
 def test_top_rows_of_a_program_come_out_on_top(renderer: Renderer) -> None:

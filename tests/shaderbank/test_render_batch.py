@@ -7,25 +7,10 @@ import pytest
 
 from shaderbank.params import Params
 from shaderbank.render import Renderer, tiles_per_draw
-from tests.helpers import make_program
+from tests.helpers import ANIMATED_BODY, ORIENTATION_BODY, make_program
 
-# Red in the top quarter, green in the left quarter of the rest, blue elsewhere.
-ORIENTATION = make_program(
-    """
-    vec2 uv = fragCoord / iResolution.xy;
-    if (uv.y > 0.75) fragColor = vec4(1.0, 0.0, 0.0, 1.0);
-    else if (uv.x < 0.25) fragColor = vec4(0.0, 1.0, 0.0, 1.0);
-    else fragColor = vec4(0.0, 0.0, 1.0, 1.0);
-    """,
-    name="orientation",
-)
-WAVES = make_program(
-    """
-    vec2 uv = fragCoord / iResolution.xy;
-    fragColor = vec4(0.5 + 0.5 * sin(iTime + uv.x * 6.0), uv.y, fract(iTime * 0.37), 1.0);
-    """,
-    name="waves",
-)
+ORIENTATION = make_program(ORIENTATION_BODY, name="orientation")
+WAVES = make_program(ANIMATED_BODY, name="waves")
 POINTER = make_program(
     """
     vec2 uv = fragCoord / iResolution.xy;
