@@ -2,6 +2,7 @@
 
     python tools/bench_stream.py throughput [--sizes 64,128,256] [--workers 2] [--seconds 20]
     python tools/bench_stream.py sweep [--size 64] [--images-per-program 8,16,32]
+    python tools/bench_stream.py pixel-cost [--sizes 64,128,256] [--seconds 10]
     python tools/bench_stream.py startup --bank DIR [--sample 100]
     python tools/bench_stream.py memory --bank DIR [--programs 5000]
 
@@ -16,6 +17,10 @@ throughput: for the programs of the built-in bank at each size, in one run:
   other_busy_cores  CPU used meanwhile by processes outside the benchmark (from
              /proc): figures taken with it well above 0 are not to be trusted.
 sweep: stream rate and its share of the shading limit against images per program.
+pixel-cost: how fast llvmpipe shades the programs at each size, drawn as the stream
+  draws them (8 images per program, 64 tiles per strip, one readback per strip) and as
+  1024x1024 draws: Mpixel per CPU second of one process with one llvmpipe thread, no
+  sampling, no other process. The ratio to 1024x1024 bounds what the stream can reach.
 startup: time to the first batch of a stream over every usable program of DIR, next
   to compiling every program first (as the published code does), extrapolated from a
   measured sample, with a cold and a warm shader cache.
@@ -34,7 +39,7 @@ import shutil
 import sys
 import tempfile
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from _baselines import SHADING_SIDE, published_frame, published_to_tensor, shade
@@ -242,6 +247,67 @@ def sweep(args: argparse.Namespace) -> dict[str, object]:
     }
 
 
+def pixel_cost(args: argparse.Namespace) -> dict[str, object]:
+    import numpy as np
+
+    from shaderbank.bank import Bank
+    from shaderbank.params import Params
+    from shaderbank.paths import builtin_bank_dir
+    from shaderbank.render import Renderer, tiles_per_draw
+
+    roots = [str(builtin_bank_dir())]
+    ids = usable_ids(roots)
+    bank = Bank.load(roots)
+    per = 8
+    params = [Params(time=2.5)] * per  # one time everywhere: the same pictures at every size
+
+    with Renderer(device="cpu", threads=1) as renderer:
+        programs = [renderer.compile(bank.program(i)) for i in ids]
+
+        def strips(size: int) -> int:
+            tiles = min(64, tiles_per_draw(size, size, renderer.max_rows)) // per * per
+            strip = renderer.strip(size, tiles)
+            out = np.empty((tiles, size, size, 3), np.uint8)
+            first = 0
+            for program in programs:
+                if first + per > tiles:
+                    renderer.read_tiles(strip, size, out[:first])
+                    first = 0
+                renderer.draw_tiles(program, params, size, strip, first)
+                first += per
+            renderer.read_tiles(strip, size, out[:first])
+            return len(programs) * per * size * size
+
+        def full() -> int:
+            for program in programs:
+                shade(renderer, program, params[0])
+            return len(programs) * SHADING_SIDE**2
+
+        def rate(draw: Callable[[], int]) -> float:
+            draw()  # llvmpipe compiles at the first draw
+            pixels, start = 0, time.process_time()
+            while time.process_time() - start < args.seconds:
+                pixels += draw()
+            return pixels / (time.process_time() - start)
+
+        limit = rate(full)
+        results = []
+        for size in (int(part) for part in args.sizes.split(",")):
+            value = rate(lambda size=size: strips(size))
+            results.append(
+                {
+                    "size": size,
+                    "mpixels_per_cpu_s": round(value / 1e6, 2),
+                    "ratio_over_1024": round(value / limit, 3),
+                }
+            )
+    return {
+        "programs": len(ids),
+        "mpixels_per_cpu_s_at_1024": round(limit / 1e6, 2),
+        "results": results,
+    }
+
+
 # -- start-up ---------------------------------------------------------------------------
 
 
@@ -377,6 +443,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     d.add_argument("--workers", type=int, default=2)
     d.add_argument("--seconds", type=float, default=15.0)
     d.add_argument("--warmup", type=float, default=5.0)
+    e = sub.add_parser("pixel-cost")
+    e.add_argument("--sizes", default="64,128,256")
+    e.add_argument("--seconds", type=float, default=10.0)
     b = sub.add_parser("startup")
     b.add_argument("--bank", type=Path, required=True)
     b.add_argument("--sample", type=int, default=100)
@@ -386,7 +455,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     c.add_argument("--programs", type=int, default=5000)
     c.add_argument("--workers", type=int, default=2)
     args = parser.parse_args(argv)
-    run = {"throughput": throughput, "sweep": sweep, "startup": startup, "memory": memory}
+    run = {
+        "throughput": throughput,
+        "sweep": sweep,
+        "pixel-cost": pixel_cost,
+        "startup": startup,
+        "memory": memory,
+    }
     run = run[args.mode]
     report = {"benchmark": f"bench_stream {args.mode}", "cpus": os.cpu_count(), **run(args)}
     print(json.dumps(report, indent=2))
