@@ -14,6 +14,8 @@ throughput: for the programs of the built-in bank at each size, in one run:
              process with every core, measured right before and right after each
              size's stream (the stream is compared with their mean, so that a change
              of load during the run does not tilt the ratio);
+  stream_cores  cores the stream used: its parent, its workers' llvmpipe threads
+             (shading) and their other threads (Python, GL calls, readback);
   other_busy_cores  CPU used meanwhile by processes outside the benchmark (from
              /proc): figures taken with it well above 0 are not to be trusted.
 sweep: stream rate and its share of the shading limit against images per program.
@@ -40,6 +42,7 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
 from _baselines import SHADING_SIDE, published_frame, published_to_tensor, shade
@@ -117,22 +120,37 @@ def reference_rate(
     return rate
 
 
-def _cpu_seconds(pids: list[int]) -> float:
-    """CPU time used so far by these processes, all their threads."""
-    total = 0
-    for pid in pids:
-        try:
-            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-        except OSError:
-            continue
-        total += int(fields[11]) + int(fields[12])  # utime, stime
-    return total / os.sysconf("SC_CLK_TCK")
+def _cpu_seconds(parent: int, workers: list[int]) -> dict[str, float]:
+    """CPU time used so far by the parent (all its threads), the workers' llvmpipe
+    threads (shading) and the workers' other threads (Python, GL calls, readback)."""
+    split = {"parent": 0.0, "workers_llvmpipe": 0.0, "workers_python": 0.0}
+    for pid in [parent, *workers]:
+        for task in Path(f"/proc/{pid}/task").iterdir():
+            try:
+                name = (task / "comm").read_text()
+                fields = (task / "stat").read_text().rsplit(")", 1)[1].split()
+            except OSError:
+                continue  # a thread that has just ended
+            if pid == parent:
+                key = "parent"
+            else:
+                key = "workers_llvmpipe" if name.startswith("llvmpipe") else "workers_python"
+            split[key] += (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    return split
 
 
 def _machine_busy_seconds() -> float:
     """CPU time used so far by the whole machine, every core (not idle, not iowait)."""
     ticks = [int(v) for v in Path("/proc/stat").read_text().split("\n", 1)[0].split()[1:]]
     return (sum(ticks) - ticks[3] - ticks[4]) / os.sysconf("SC_CLK_TCK")
+
+
+@dataclass
+class StreamRun:
+    images_per_s: float
+    consumer_wait_fraction: float
+    cores: dict[str, float]  # cores the stream's processes used, by kind of thread
+    other_busy_cores: float  # cores other processes used meanwhile
 
 
 def stream_rate(
@@ -143,9 +161,7 @@ def stream_rate(
     seconds: float,
     warmup: float,
     images_per_program: int = 8,
-) -> tuple[float, float, float]:
-    """Images/s, the share of time the consumer waited, and the cores that other
-    processes used meanwhile."""
+) -> StreamRun:
     from pretrain.data.stream import RenderStream, StreamConfig
 
     config = StreamConfig(
@@ -161,16 +177,17 @@ def stream_rate(
         start = time.monotonic()
         while time.monotonic() - start < warmup:
             next(batches)
-        pids = [os.getpid()] + [worker.process.pid for worker in stream._workers]
-        ours, machine = _cpu_seconds(pids), _machine_busy_seconds()
+        workers_pids = [worker.process.pid for worker in stream._workers]
+        ours, machine = _cpu_seconds(os.getpid(), workers_pids), _machine_busy_seconds()
         count, start = 0, time.monotonic()
         stream.wait_seconds = 0.0
         while time.monotonic() - start < seconds:
             count += len(next(batches).labels)
         elapsed = time.monotonic() - start
-        ours = _cpu_seconds(pids) - ours
-        other = max(0.0, _machine_busy_seconds() - machine - ours)
-        return count / elapsed, stream.wait_seconds / elapsed, other / elapsed
+        after = _cpu_seconds(os.getpid(), workers_pids)
+        cores = {key: (after[key] - ours[key]) / elapsed for key in ours}
+        other = max(0.0, (_machine_busy_seconds() - machine) / elapsed - sum(cores.values()))
+        return StreamRun(count / elapsed, stream.wait_seconds / elapsed, cores, other)
 
 
 def shading_rate(roots: list[str], ids: list[str]) -> float:
@@ -198,10 +215,9 @@ def throughput(args: argparse.Namespace) -> dict[str, object]:
     for size in (int(part) for part in args.sizes.split(",")):
         print(f"bench_stream: {size} px", file=sys.stderr)
         before = shading_rate(roots, ids)
-        stream, waiting, other = stream_rate(
-            roots, ids, size, args.workers, args.seconds, args.warmup
-        )
+        measured = stream_rate(roots, ids, size, args.workers, args.seconds, args.warmup)
         after = shading_rate(roots, ids)
+        stream = measured.images_per_s
         shading = (before + after) / 2
         reference = reference_rate(roots, ids, size, args.workers, args.seconds, args.warmup)
         pixels = size * size
@@ -214,8 +230,9 @@ def throughput(args: argparse.Namespace) -> dict[str, object]:
                 "stream_mpixels_per_s": round(stream * pixels / 1e6, 2),
                 "shading_limit_mpixels_per_s": [round(before / 1e6, 2), round(after / 1e6, 2)],
                 "ratio_stream_over_shading_limit": round(stream * pixels / shading, 3),
-                "consumer_wait_fraction": round(waiting, 3),
-                "other_busy_cores": round(other, 2),
+                "consumer_wait_fraction": round(measured.consumer_wait_fraction, 3),
+                "stream_cores": {key: round(value, 3) for key, value in measured.cores.items()},
+                "other_busy_cores": round(measured.other_busy_cores, 2),
             }
         )
     return {"programs": len(ids), "workers": args.workers, "results": results}
@@ -230,9 +247,10 @@ def sweep(args: argparse.Namespace) -> dict[str, object]:
     shading = shading_rate(roots, ids)
     results = []
     for count in (int(part) for part in args.images_per_program.split(",")):
-        rate, _, _ = stream_rate(
+        measured = stream_rate(
             roots, ids, args.size, args.workers, args.seconds, args.warmup, count
         )
+        rate = measured.images_per_s
         results.append(
             {
                 "images_per_program": count,
