@@ -17,6 +17,7 @@ from __future__ import annotations
 import hashlib
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
 from shaderbank.errors import ProgramError
@@ -42,8 +43,9 @@ class Program:
     description: str = ""
     path: Path | None = field(default=None, compare=False)
 
-    @property
+    @cached_property
     def source_hash(self) -> str:
+        # Cached: the renderer's compile cache looks it up at every draw.
         return hashlib.sha256(self.source.encode()).hexdigest()[:16]
 
     @property

@@ -24,8 +24,8 @@ from pathlib import Path
 from typing import Any
 
 import torch
-import yaml
 
+from pretrain.config import ConfigError, load_config
 from pretrain.eval._threads import torch_threads
 from pretrain.eval.datasets import EvalDataset, load_dataset
 from pretrain.eval.features import DEFAULT_BATCH_SIZE, extract_features
@@ -182,13 +182,10 @@ def run_size(path: Path) -> int | None:
     for folder in folders:
         config = folder / RUN_CONFIG
         if config.is_file():
-            data = yaml.safe_load(config.read_text()) or {}
-            if not isinstance(data, dict):
-                continue
-            # The backbone trained on views.size when set, else on the rendered size.
-            size = (data.get("views") or {}).get("size") or (data.get("data") or {}).get("size")
-            if isinstance(size, int):
-                return size
+            try:
+                return load_config(str(config)).input_size
+            except ConfigError as error:
+                log.warning("%s: %s; not using its input size", config, error)
     return None
 
 
