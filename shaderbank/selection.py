@@ -54,10 +54,15 @@ def select_programs(
             continue
         chosen.append(entry.id)
     if count is not None:
-        if count > len(chosen):
-            raise ShaderbankError(f"asked for {count} programs but only {len(chosen)} match")
-        chosen = sorted(random.Random(seed).sample(chosen, count))
+        chosen = sample_ids(chosen, count, seed)
     return chosen
+
+
+def sample_ids(ids: Sequence[str], count: int, seed: int) -> list[str]:
+    """`count` of `ids` drawn with `seed`, sorted; the same arguments, the same ids."""
+    if count > len(ids):
+        raise ShaderbankError(f"asked for {count} programs but only {len(ids)} match")
+    return sorted(random.Random(seed).sample(list(ids), count))
 
 
 def write_selection(path: Path, bank: Bank, ids: Sequence[str]) -> None:

@@ -33,10 +33,10 @@ def ceiling(config: RunConfig, steps: int) -> float:
 
     from pretrain.data.stream import Batch
     from pretrain.train.inputs import augment_config, make_views
-    from pretrain.train.trainer import _set_threads, build_method, build_optimizer
+    from pretrain.train.trainer import build_method, build_optimizer, set_torch_threads
 
     device = torch.device("cpu")
-    _set_threads(config, device)
+    set_torch_threads(config, device)
     classes = 156
     method = build_method(config, classes)
     optimizer = build_optimizer(config, method, 1)

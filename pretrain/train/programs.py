@@ -9,7 +9,7 @@ from pretrain.config import DataConfig
 from shaderbank.bank import Bank
 from shaderbank.errors import ShaderbankError
 from shaderbank.paths import builtin_bank_dir
-from shaderbank.selection import read_selection, select_programs
+from shaderbank.selection import read_selection, sample_ids, select_programs
 
 
 @dataclass(frozen=True)
@@ -38,17 +38,9 @@ def resolve_programs(data: DataConfig, seed: int) -> Programs:
                 f"data.selection: {len(missing)} programs are not in its banks, e.g. {missing[0]}"
             )
         if data.programs is not None:
-            ids = sorted(_subset(ids, data.programs, seed))
+            ids = sample_ids(ids, data.programs, seed)
     else:
         ids = select_programs(bank, count=data.programs, seed=seed)
     if not ids:
         raise ShaderbankError("data: the banks hold no usable programs (run shaderbank validate)")
     return Programs(tuple(roots), tuple(ids))
-
-
-def _subset(ids: list[str], count: int, seed: int) -> list[str]:
-    import random
-
-    if count > len(ids):
-        raise ShaderbankError(f"data.programs: {count} asked, the selection has {len(ids)}")
-    return random.Random(seed).sample(ids, count)

@@ -104,7 +104,7 @@ def step_seed(seed: int, rank: int, step: int) -> int:
     return int(numpy_generator(seed, rank, step, 0xA06).integers(0, 2**63 - 1))
 
 
-def _set_threads(config: RunConfig, device: torch.device) -> None:
+def set_torch_threads(config: RunConfig, device: torch.device) -> None:
     threads = config.train.threads
     if threads is None:
         threads = available_cpus() if device.type == "cpu" else 1
@@ -133,7 +133,7 @@ def train(
         raise ShaderbankError(
             f"{run_dir} already holds a run; pass --resume to continue it or choose another name"
         )
-    _set_threads(config, device)
+    set_torch_threads(config, device)
     if config.train.deterministic:
         torch.use_deterministic_algorithms(True)
     torch.manual_seed(config.train.seed)
