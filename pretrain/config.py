@@ -34,7 +34,10 @@ class DataConfig:
     """Which programs and how they are rendered. `selection` is a program list file
     (`shaderbank select`); without it, every usable program of the banks. `programs`
     keeps a seeded random subset of that many. `banks` are extra bank folders; the
-    built-in bank is included unless `builtin` is false."""
+    built-in bank is included unless `builtin` is false. images_per_program: images of
+    one program drawn per compile; they land in the same batch, so more than 1 leaves
+    fewer classes per batch, and on the demo cross-entropy then learned far slower and
+    transferred worse (docs/BENCHMARKS.md, issue 8)."""
 
     banks: tuple[str, ...] = ()
     builtin: bool = True
@@ -42,7 +45,7 @@ class DataConfig:
     programs: int | None = None
     size: int = 64
     batch_size: int = 128
-    images_per_program: int = 8
+    images_per_program: int = 1
     workers: int | None = None
     prefetch: int = 3
     render_device: str = "cpu"
