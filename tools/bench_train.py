@@ -33,11 +33,13 @@ def ceiling(config: RunConfig, steps: int) -> float:
 
     from pretrain.data.stream import Batch
     from pretrain.train.inputs import augment_config, make_views
+    from pretrain.train.programs import resolve_programs
     from pretrain.train.trainer import build_method, build_optimizer, set_torch_threads
 
     device = torch.device("cpu")
     set_torch_threads(config, device)
-    classes = 156
+    # The same head as the live run's: one class per program the config trains on.
+    classes = len(resolve_programs(config.data, config.train.seed).ids)
     method = build_method(config, classes)
     optimizer = build_optimizer(config, method, 1)
     data = config.data
