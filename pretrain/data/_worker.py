@@ -308,5 +308,17 @@ class LabelDraw:
 
 
 def _has_constant_image(images: np.ndarray) -> bool:
+    """Whether any image is one flat value. Exact, and cheap in the usual case: a few
+    bytes per image spread over the picture settle almost every image (any two that
+    differ prove it is not flat), and only the images whose sample is flat are
+    scanned in full. A full scan of every image cost a worker some 15% of its Python
+    time at 64 px."""
     flat = images.reshape(len(images), -1)
-    return bool((flat.max(axis=1) == flat.min(axis=1)).any())
+    step = max(1, flat.shape[1] // 64)
+    step += step % 3 == 0  # not a multiple of 3, so the sample meets every channel
+    sample = flat[:, ::step]
+    unsettled = sample.max(axis=1) == sample.min(axis=1)
+    if not unsettled.any():
+        return False
+    rest = flat[unsettled]
+    return bool((rest.max(axis=1) == rest.min(axis=1)).any())

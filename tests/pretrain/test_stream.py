@@ -204,3 +204,24 @@ def test_labels_are_drawn_by_weight_and_never_from_the_quarantine() -> None:
     quarantined.update({2, 3})
     # The whole partition is out: labels come from the rest of the selection.
     assert set(labels.draw(rng) for _ in range(200)) == {4, 5}
+
+
+def test_the_constant_image_check_is_exact_whatever_pixels_it_samples() -> None:
+    from pretrain.data._worker import _has_constant_image
+
+    rng = np.random.default_rng(0)
+    images = rng.integers(0, 256, (4, 64, 64, 3), dtype=np.uint8)
+    assert not _has_constant_image(images)
+    flat = np.full((4, 64, 64, 3), 17, dtype=np.uint8)
+    assert _has_constant_image(flat)
+    # Flat but for one byte, or but for one channel: not constant, wherever it lies.
+    for y, x, channel in [(0, 0, 0), (63, 63, 2), (31, 7, 1), (5, 50, 2)]:
+        almost = flat.copy()
+        almost[:, y, x, channel] = 18
+        assert not _has_constant_image(almost)
+    blue = flat.copy()
+    blue[..., 2] = np.arange(64, dtype=np.uint8)
+    assert not _has_constant_image(blue)
+    mixed = images.copy()
+    mixed[2] = 200
+    assert _has_constant_image(mixed)
