@@ -35,9 +35,11 @@ class DataConfig:
     (`shaderbank select`); without it, every usable program of the banks. `programs`
     keeps a seeded random subset of that many. `banks` are extra bank folders; the
     built-in bank is included unless `builtin` is false. images_per_program: images of
-    one program drawn per compile; they land in the same batch, so more than 1 leaves
-    fewer classes per batch, and on the demo cross-entropy then learned far slower and
-    transferred worse (docs/BENCHMARKS.md, issue 8)."""
+    one program drawn per compile. They land in the same batch unless `spread` deals
+    them into as many consecutive batches: side by side, more than 1 leaves fewer
+    classes per batch, and on the demo cross-entropy then learned far slower and
+    transferred worse (docs/BENCHMARKS.md, issue 8). Spread, they keep a large bank's
+    compiles few without that cost."""
 
     banks: tuple[str, ...] = ()
     builtin: bool = True
@@ -46,6 +48,7 @@ class DataConfig:
     size: int = 64
     batch_size: int = 128
     images_per_program: int = 1
+    spread: bool = False
     workers: int | None = None
     prefetch: int = 3
     render_device: str = "cpu"

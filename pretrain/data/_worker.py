@@ -17,7 +17,7 @@ from typing import Any
 
 import numpy as np
 
-from pretrain.data.buffers import SharedSlots, SlotLayout
+from pretrain.data.buffers import PARAM_FIELDS, SharedSlots, SlotLayout
 from pretrain.data.sampling import ParamConfig, generator, latent_neighbour, sample_params
 from shaderbank.canonical import needs_passes
 from shaderbank.errors import ShaderbankError
@@ -47,6 +47,7 @@ class WorkerPlan:
     part_start: int  # rows of each batch this worker fills: [part_start, part_stop)
     part_stop: int
     images_per_program: int
+    window: int  # batches whose shares are rendered together and dealt out (1: none)
     views: int
     params: ParamConfig
     device: str
@@ -85,6 +86,7 @@ def run(plan: WorkerPlan, inbox: Any, outbox: Any) -> None:
 
     quarantined: set[int] = set()
     labels = LabelDraw(plan, quarantined)
+    window = Window(plan) if plan.window > 1 else None
     outbox.send(("ready", plan.worker, plan.generation, renderer.context.renderer))
     # A replacement worker may be redoing the part that hung or killed its predecessor:
     # it draws that part one program at a time, so that `current` names the culprit.
@@ -97,16 +99,30 @@ def run(plan: WorkerPlan, inbox: Any, outbox: Any) -> None:
             quarantined.add(int(message[1]))
             continue
         _, batch, slot = message
-        part = Part(plan, batch, slots.images[slot], current, renderer, program, labels)
+        start, stop = plan.part_start * plan.views, plan.part_stop * plan.views
+        part: Part | None = None
         try:
-            events = part.fill(one_by_one)
+            if window is None:
+                part = Part(plan, batch, slots.images[slot], current, renderer, program, labels)
+                events = part.fill(start, stop, one_by_one)
+                table_labels, table_params = tables(plan, part.groups, start, stop)
+            else:
+                events = []
+                if not window.holds(batch):
+                    first = window.first_of(batch)
+                    part = Part(plan, first, window.images, current, renderer, program, labels)
+                    events = part.fill(0, len(window.images), one_by_one)
+                    window.keep(first, tables(plan, part.groups, 0, len(window.images)))
+                table_labels, table_params = window.deal(batch, slots.images[slot, start:stop])
         except NothingToDraw:
             # Report the quarantines that emptied the selection: the parent then stops
             # the stream with their reasons instead of waiting for this part forever.
-            outbox.send(("exhausted", plan.worker, plan.generation, batch, part.events))
+            events = part.events if part is not None else []
+            outbox.send(("exhausted", plan.worker, plan.generation, batch, events))
             continue
         one_by_one = False
-        write_tables(plan, slots, slot, part.groups)
+        slots.labels[slot, start:stop] = table_labels
+        slots.params[slot, start:stop] = table_params
         outbox.send(("done", plan.worker, plan.generation, batch, events))
     renderer.release()
 
@@ -153,11 +169,10 @@ class Part:
         self.events: list[tuple[int, str]] = []  # new quarantines: (label, reason)
         self.groups: list[Group] = []
 
-    def fill(self, one_by_one: bool = False) -> list[tuple[int, str]]:
-        """Render the part; returns the programs quarantined meanwhile (those that do
-        not load or compile, and those that draw a constant image)."""
-        plan = self.plan
-        start, stop = plan.part_start * plan.views, plan.part_stop * plan.views
+    def fill(self, start: int, stop: int, one_by_one: bool = False) -> list[tuple[int, str]]:
+        """Render rows [start, stop) of the images; returns the programs quarantined
+        meanwhile (those that do not load or compile, and those that draw a constant
+        image)."""
         pending = self.draw_rows(start, stop, one_by_one)
         while pending:
             label, first, params = pending.pop(0)
@@ -255,14 +270,62 @@ class Part:
         self.events.append((label, reason))
 
 
-def write_tables(plan: WorkerPlan, slots: SharedSlots, slot: int, groups: list[Group]) -> None:
-    """Labels and parameters of the rows the part drew, read by the parent."""
-    for label, first, params in groups:
-        stop = first + len(params)
-        slots.labels[slot, first:stop] = label
-        slots.params[slot, first:stop] = [
-            (point.time, *point.mouse, index % plan.views) for index, point in enumerate(params)
+def tables(
+    plan: WorkerPlan, groups: list[Group], start: int, stop: int
+) -> tuple[np.ndarray, np.ndarray]:
+    """The label and the parameters (time, mouse, view index) of rows [start, stop)
+    from the groups that drew them, for the parent to read next to the images."""
+    labels = np.empty(stop - start, dtype=np.int64)
+    params = np.empty((stop - start, PARAM_FIELDS), dtype=np.float32)
+    for label, first, points in groups:
+        rows = slice(first - start, first - start + len(points))
+        labels[rows] = label
+        params[rows] = [
+            (point.time, *point.mouse, index % plan.views) for index, point in enumerate(points)
         ]
+    return labels, params
+
+
+class Window:
+    """A worker's shares of `plan.window` consecutive batches (one window), rendered
+    together and dealt out one batch at a time. Programs are drawn in groups of
+    images_per_program samples as usual, but sample i of the window goes to batch
+    i mod window: a group of at most `window` samples lands in as many different
+    batches, so one compile serves several batches while each batch still holds as
+    many distinct programs as samples. The window is seeded by its first batch, so
+    any batch can still be rebuilt on its own, by rendering its window again."""
+
+    def __init__(self, plan: WorkerPlan) -> None:
+        self.size = plan.window
+        self.views = plan.views
+        samples = plan.part_stop - plan.part_start
+        layout = plan.layout
+        shape = (self.size * samples * plan.views, layout.height, layout.width, 3)
+        self.images = np.empty(shape, dtype=np.uint8)
+        self.first = -1
+        self._tables: tuple[np.ndarray, np.ndarray] | None = None
+
+    def first_of(self, batch: int) -> int:
+        return batch - batch % self.size
+
+    def holds(self, batch: int) -> bool:
+        return self.first == self.first_of(batch)
+
+    def keep(self, first: int, tables: tuple[np.ndarray, np.ndarray]) -> None:
+        self.first, self._tables = first, tables
+
+    def deal(self, batch: int, out: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """Copy this batch's samples into `out` (its rows of the slot); returns their
+        labels and parameters."""
+        assert self._tables is not None and self.holds(batch)
+        offset, size, views = batch - self.first, self.size, self.views
+        samples = self.images.reshape(-1, views, *self.images.shape[1:])
+        np.copyto(out.reshape(-1, views, *out.shape[1:]), samples[offset::size])
+        labels, params = self._tables
+        return (
+            labels.reshape(-1, views)[offset::size].reshape(-1),
+            params.reshape(-1, views, PARAM_FIELDS)[offset::size].reshape(-1, PARAM_FIELDS),
+        )
 
 
 class LabelDraw:

@@ -44,13 +44,18 @@ STARTUP_SECONDS = 120.0
 @dataclass(frozen=True)
 class StreamConfig:
     """batch_size: samples per batch (each with `views` images). images_per_program:
-    samples of one program rendered per compile. workers: rendering processes (None:
-    one per core, at most 4 on a CPU). prefetch: batches in flight."""
+    samples of one program rendered per compile; side by side in one batch, or with
+    `spread` dealt into as many consecutive batches, one each (a worker then renders
+    its shares of images_per_program batches at once: one compile serves several
+    batches, and each batch keeps as many distinct programs as samples). workers:
+    rendering processes (None: one per core, at most 4 on a CPU). prefetch: batches in
+    flight."""
 
     size: int = 64
     batch_size: int = 128
     views: int = 1
     images_per_program: int = 8
+    spread: bool = False
     workers: int | None = None
     prefetch: int = 3
     seed: int = 0
@@ -182,6 +187,7 @@ class RenderStream:
             part_start=start,
             part_stop=stop,
             images_per_program=self.config.images_per_program,
+            window=self.config.images_per_program if self.config.spread else 1,
             views=self.config.views,
             params=self.config.params,
             device=self.config.device,

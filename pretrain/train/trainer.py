@@ -174,6 +174,7 @@ def train(
         batch_size=config.data.batch_size,
         views=2 if method.views == 2 and config.views.source == "latent" else 1,
         images_per_program=config.data.images_per_program,
+        spread=config.data.spread,
         workers=config.data.workers,
         prefetch=config.data.prefetch,
         seed=config.train.seed,

@@ -66,7 +66,22 @@ def test_same_seed_same_bytes_and_resume_at_any_batch(tmp_path: Path) -> None:
 ACROSS_STRIPS = StreamConfig(size=8, batch_size=160, images_per_program=12, workers=1, seed=5)
 
 
-@pytest.mark.parametrize("config", [SMALL, ACROSS_STRIPS], ids=["small", "across-strips"])
+# Each program's 4 images dealt into 4 consecutive batches, with two views per sample.
+SPREAD = StreamConfig(
+    size=16,
+    batch_size=16,
+    images_per_program=4,
+    spread=True,
+    views=2,
+    workers=2,
+    seed=6,
+    params=ParamConfig(latent_sigma={"time": 0.3}),
+)
+
+
+@pytest.mark.parametrize(
+    "config", [SMALL, ACROSS_STRIPS, SPREAD], ids=["small", "across-strips", "spread"]
+)
 def test_every_sample_can_be_rebuilt_alone_from_its_label_and_params(
     tmp_path: Path, config: StreamConfig
 ) -> None:
@@ -77,10 +92,39 @@ def test_every_sample_can_be_rebuilt_alone_from_its_label_and_params(
     size = config.size
     with Renderer(device="cpu") as renderer:
         for index in range(len(batch.labels)):
-            time, mx, my, mz, mw, _ = batch.params[index, 0].tolist()
-            program = bank.program(ids[int(batch.labels[index])])
-            image = renderer.render(program, [Params(time=time, mouse=(mx, my, mz, mw))], size)
-            np.testing.assert_array_equal(batch.images[index].permute(1, 2, 0).numpy(), image[0])
+            for view in range(config.views):
+                time, mx, my, mz, mw, _ = batch.params[index, view].tolist()
+                program = bank.program(ids[int(batch.labels[index])])
+                point = Params(time=time, mouse=(mx, my, mz, mw))
+                image = renderer.render(program, [point], size)[0]
+                drawn = batch.images[index] if config.views == 1 else batch.images[index, view]
+                np.testing.assert_array_equal(drawn.permute(1, 2, 0).numpy(), image)
+
+
+def test_spread_deals_each_program_into_consecutive_batches_and_resumes_anywhere(
+    tmp_path: Path,
+) -> None:
+    root, ids = make_bank(tmp_path / "bank", good=12)
+    with RenderStream([root], ids, SPREAD) as stream:
+        batches = collect(stream, 0, 8)
+    # Every group of 4 samples gives one to each batch of its window of 4, so the
+    # batches of a window hold the same programs, as many as they have samples.
+    for window in (batches[:4], batches[4:]):
+        first = sorted(window[0].labels.tolist())
+        assert all(sorted(batch.labels.tolist()) == first for batch in window[1:])
+    assert sorted(batches[0].labels.tolist()) != sorted(batches[4].labels.tolist())
+    # Without spread the 4 samples of a program sit side by side in one batch.
+    side_by_side = StreamConfig(**{**SPREAD.__dict__, "spread": False})
+    with RenderStream([root], ids, side_by_side) as stream:
+        together = collect(stream, 0, 1)[0]
+    assert all(count % 4 == 0 for count in np.unique(together.labels, return_counts=True)[1])
+    # Resuming inside a window renders that window again: the same bytes.
+    for start in (1, 3, 6):
+        with RenderStream([root], ids, SPREAD) as stream:
+            resumed = collect(stream, start, 2)
+        for a, b in zip(batches[start : start + 2], resumed, strict=True):
+            assert a.index == b.index and torch.equal(a.images, b.images)
+            assert torch.equal(a.labels, b.labels) and torch.equal(a.params, b.params)
 
 
 def test_latent_views_come_from_one_program_and_differ(tmp_path: Path) -> None:
@@ -187,6 +231,7 @@ def test_labels_are_drawn_by_weight_and_never_from_the_quarantine() -> None:
         part_start=0,
         part_stop=1,
         images_per_program=1,
+        window=1,
         views=1,
         params=ParamConfig(),
         device="cpu",

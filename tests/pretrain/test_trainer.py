@@ -133,12 +133,16 @@ def test_resume_needs_a_checkpoint(tmp_path: Path) -> None:
         train(config, resume=True)
 
 
-def test_resume_after_sigkill_equals_an_uninterrupted_run(tmp_path: Path) -> None:
+# With spread, a program's 4 images go to 4 consecutive batches, and the checkpoint at
+# step 6 is in the middle of such a window.
+@pytest.mark.parametrize("spread", [False, True], ids=["side-by-side", "spread"])
+def test_resume_after_sigkill_equals_an_uninterrupted_run(tmp_path: Path, spread: bool) -> None:
     steps = {
         "train__steps": 8,
         "train__checkpoint_every": 2,
         "method__name": "moco",
         "views": {"recipe": "mocov2"},
+        "data__spread": spread,
     }
     whole = load_config(str(tiny_config(tmp_path, "whole", **steps)))
     train(whole)
