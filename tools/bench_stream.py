@@ -2,6 +2,7 @@
 
     python tools/bench_stream.py throughput [--sizes 64,128,256] [--workers 2] [--seconds 20]
     python tools/bench_stream.py sweep [--size 64] [--images-per-program 8,16,32]
+    python tools/bench_stream.py spread --bank DIR [--size 32] [--images-per-program 8]
     python tools/bench_stream.py pixel-cost [--sizes 64,128,256] [--seconds 10]
     python tools/bench_stream.py startup --bank DIR [--sample 100]
     python tools/bench_stream.py memory --bank DIR [--programs 5000]
@@ -19,6 +20,9 @@ throughput: for the programs of the built-in bank at each size, in one run:
   other_busy_cores  CPU used meanwhile by processes outside the benchmark (from
              /proc): figures taken with it well above 0 are not to be trusted.
 sweep: stream rate and its share of the shading limit against images per program.
+spread: stream rate over a large bank (DIR and the built-in bank) with one image per
+  program per compile, against N per compile side by side in a batch and N dealt into
+  N consecutive batches (`spread`), with the distinct programs a batch holds.
 pixel-cost: how fast llvmpipe shades the programs at each size, drawn as the stream
   draws them (8 images per program, 64 tiles per strip, one readback per strip) and as
   1024x1024 draws: Mpixel per CPU second of one process with one llvmpipe thread, no
@@ -151,6 +155,7 @@ class StreamRun:
     consumer_wait_fraction: float
     cores: dict[str, float]  # cores the stream's processes used, by kind of thread
     other_busy_cores: float  # cores other processes used meanwhile
+    programs_per_batch: float  # distinct programs in a batch, on average
 
 
 def stream_rate(
@@ -161,6 +166,7 @@ def stream_rate(
     seconds: float,
     warmup: float,
     images_per_program: int = 8,
+    spread: bool = False,
 ) -> StreamRun:
     from pretrain.data.stream import RenderStream, StreamConfig
 
@@ -170,6 +176,7 @@ def stream_rate(
         workers=workers,
         seed=1,
         images_per_program=images_per_program,
+        spread=spread,
         prefetch=4,
     )
     with RenderStream(roots, ids, config) as stream:
@@ -181,13 +188,22 @@ def stream_rate(
         ours, machine = _cpu_seconds(os.getpid(), workers_pids), _machine_busy_seconds()
         count, start = 0, time.monotonic()
         stream.wait_seconds = 0.0
+        distinct: list[int] = []
         while time.monotonic() - start < seconds:
-            count += len(next(batches).labels)
+            labels = next(batches).labels
+            count += len(labels)
+            distinct.append(len(set(labels.tolist())))
         elapsed = time.monotonic() - start
         after = _cpu_seconds(os.getpid(), workers_pids)
         cores = {key: (after[key] - ours[key]) / elapsed for key in ours}
         other = max(0.0, (_machine_busy_seconds() - machine) / elapsed - sum(cores.values()))
-        return StreamRun(count / elapsed, stream.wait_seconds / elapsed, cores, other)
+        return StreamRun(
+            count / elapsed,
+            stream.wait_seconds / elapsed,
+            cores,
+            other,
+            sum(distinct) / len(distinct),
+        )
 
 
 def shading_rate(roots: list[str], ids: list[str]) -> float:
@@ -263,6 +279,43 @@ def sweep(args: argparse.Namespace) -> dict[str, object]:
         "shading_limit_mpixels_per_s": round(shading / 1e6, 2),
         "results": results,
     }
+
+
+def spread(args: argparse.Namespace) -> dict[str, object]:
+    """One image per program against several per compile, side by side or spread."""
+    from shaderbank.paths import builtin_bank_dir
+
+    roots = [str(builtin_bank_dir()), str(args.bank)]
+    ids = usable_ids(roots)
+    count = args.images_per_program
+    modes = {
+        "one image per program": (1, False),
+        f"{count} per program, side by side": (count, False),
+        f"{count} per program, spread": (count, True),
+    }
+    rates: dict[str, list[StreamRun]] = {mode: [] for mode in modes}
+    for _ in range(args.rounds):  # alternated, so that drift in load tilts no mode
+        for mode, (per, dealt) in modes.items():
+            print(f"bench_stream: {mode}", file=sys.stderr)
+            rates[mode].append(
+                stream_rate(
+                    roots, ids, args.size, args.workers, args.seconds, args.warmup, per, dealt
+                )
+            )
+    base = sum(run.images_per_s for run in rates["one image per program"]) / args.rounds
+    results = []
+    for mode, runs in rates.items():
+        rate = sum(run.images_per_s for run in runs) / len(runs)
+        results.append(
+            {
+                "mode": mode,
+                "images_per_s": [round(run.images_per_s, 1) for run in runs],
+                "ratio_over_one_per_program": round(rate / base, 2),
+                "programs_per_batch": round(sum(r.programs_per_batch for r in runs) / len(runs), 1),
+                "other_busy_cores": max(round(run.other_busy_cores, 2) for run in runs),
+            }
+        )
+    return {"programs": len(ids), "size": args.size, "batch": 128, "results": results}
 
 
 def pixel_cost(args: argparse.Namespace) -> dict[str, object]:
@@ -468,6 +521,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     b.add_argument("--bank", type=Path, required=True)
     b.add_argument("--sample", type=int, default=100)
     b.add_argument("--workers", type=int, default=2)
+    f = sub.add_parser("spread")
+    f.add_argument("--bank", type=Path, required=True)
+    f.add_argument("--size", type=int, default=32)
+    f.add_argument("--images-per-program", type=int, default=8)
+    f.add_argument("--workers", type=int, default=2)
+    f.add_argument("--seconds", type=float, default=20.0)
+    f.add_argument("--warmup", type=float, default=5.0)
+    f.add_argument("--rounds", type=int, default=2)
     c = sub.add_parser("memory")
     c.add_argument("--bank", type=Path, required=True)
     c.add_argument("--programs", type=int, default=5000)
@@ -476,6 +537,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     run = {
         "throughput": throughput,
         "sweep": sweep,
+        "spread": spread,
         "pixel-cost": pixel_cost,
         "startup": startup,
         "memory": memory,
