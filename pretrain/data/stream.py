@@ -49,7 +49,9 @@ class StreamConfig:
     its shares of images_per_program batches at once: one compile serves several
     batches, and each batch keeps as many distinct programs as samples). workers:
     rendering processes (None: one per core, at most 4 on a CPU). prefetch: batches in
-    flight."""
+    flight. part_timeout: seconds a worker may take over its part of a batch before it
+    is taken for hung (times images_per_program with spread: a window's first part
+    renders the whole window)."""
 
     size: int = 64
     batch_size: int = 128
@@ -125,6 +127,9 @@ class RenderStream:
         self.threads = max(1, cpus // self.workers) if config.device == "cpu" else 1
         self.pin_memory = torch.cuda.is_available() if pin_memory is None else pin_memory
         self.quarantined: dict[str, str] = {}
+        # With spread, the first part of a window renders the whole window.
+        window = config.images_per_program if config.spread else 1
+        self._timeout = config.part_timeout * window
         self.restarts = 0
         self.wait_seconds = 0.0  # time next() spent waiting for workers
         self._layout = SlotLayout(
@@ -310,8 +315,8 @@ class RenderStream:
             reason = None
             if not worker.process.is_alive():
                 reason = f"crash: worker died (exit code {worker.process.exitcode})"
-            elif now - worker.since > self.config.part_timeout:
-                reason = f"timeout: no image within {self.config.part_timeout:g} s"
+            elif now - worker.since > self._timeout:
+                reason = f"timeout: no image within {self._timeout:g} s"
             if reason is not None:
                 self._restart(index, reason)
 

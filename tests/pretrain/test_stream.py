@@ -143,10 +143,16 @@ def test_latent_views_come_from_one_program_and_differ(tmp_path: Path) -> None:
     assert (differ > 0).all()
 
 
-def test_faulty_programs_are_quarantined_and_the_stream_goes_on(tmp_path: Path) -> None:
+@pytest.mark.parametrize("spread", [False, True], ids=["side-by-side", "spread"])
+def test_faulty_programs_are_quarantined_and_the_stream_goes_on(
+    tmp_path: Path, spread: bool
+) -> None:
     faulty = {"heavy": HEAVY_SOURCE, "broken": BROKEN, "flat": FLAT}
     root, ids = make_bank(tmp_path / "bank", faulty, good=2)
-    config = StreamConfig(**{**SMALL.__dict__, "part_timeout": 4.0, "workers": 1})
+    # With spread the timeout covers a window of 4 parts: 4 x 1.5 s.
+    timeout = 1.5 if spread else 4.0
+    changes = {"part_timeout": timeout, "workers": 1, "spread": spread}
+    config = StreamConfig(**{**SMALL.__dict__, **changes})
     with RenderStream([root], ids, config) as stream:
         batches = collect(stream, 0, 8)
         quarantined = dict(stream.quarantined)
