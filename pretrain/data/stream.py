@@ -70,6 +70,11 @@ class StreamConfig:
         if self.views < 1 or self.batch_size < 1 or self.images_per_program < 1:
             raise ValueError("views, batch_size and images_per_program must be positive")
 
+    @property
+    def window(self) -> int:
+        """Batches whose shares a worker renders together (1 without spread)."""
+        return self.images_per_program if self.spread else 1
+
 
 @dataclass
 class Batch:
@@ -128,8 +133,7 @@ class RenderStream:
         self.pin_memory = torch.cuda.is_available() if pin_memory is None else pin_memory
         self.quarantined: dict[str, str] = {}
         # With spread, the first part of a window renders the whole window.
-        window = config.images_per_program if config.spread else 1
-        self._timeout = config.part_timeout * window
+        self._timeout = config.part_timeout * config.window
         self.restarts = 0
         self.wait_seconds = 0.0  # time next() spent waiting for workers
         self._layout = SlotLayout(
@@ -192,7 +196,7 @@ class RenderStream:
             part_start=start,
             part_stop=stop,
             images_per_program=self.config.images_per_program,
-            window=self.config.images_per_program if self.config.spread else 1,
+            window=self.config.window,
             views=self.config.views,
             params=self.config.params,
             device=self.config.device,
