@@ -52,7 +52,9 @@ class WorkerPlan:
     params: ParamConfig
     device: str
     threads: int
-    current_path: str  # a memmap of int64[workers]: label being rendered or IDLE
+    # A memmap of int64[2, workers]: per worker, the label being rendered (or IDLE) and
+    # the images it has read back so far (the parent's sign that it is not hung).
+    current_path: str
 
 
 def part_rows(batch_samples: int, workers: int, worker: int) -> tuple[int, int]:
@@ -77,7 +79,7 @@ def run(plan: WorkerPlan, inbox: Any, outbox: Any) -> None:
         outbox.send(("failed", plan.worker, plan.generation, f"{type(error).__name__}: {error}"))
         return
     slots = SharedSlots.attach(plan.layout, plan.slots_folder)
-    current = np.memmap(plan.current_path, dtype="int64", mode="r+", shape=(plan.workers,))
+    watch = np.memmap(plan.current_path, dtype="int64", mode="r+", shape=(2, plan.workers))
 
     @lru_cache(maxsize=4096)
     def program(label: int) -> Any:
@@ -103,14 +105,14 @@ def run(plan: WorkerPlan, inbox: Any, outbox: Any) -> None:
         part: Part | None = None
         try:
             if window is None:
-                part = Part(plan, batch, slots.images[slot], current, renderer, program, labels)
+                part = Part(plan, batch, slots.images[slot], watch, renderer, program, labels)
                 events = part.fill(start, stop, one_by_one)
                 table_labels, table_params = tables(plan, part.groups, start, stop)
             else:
                 events = []
                 if not window.holds(batch):
                     first = window.first_of(batch)
-                    part = Part(plan, first, window.images, current, renderer, program, labels)
+                    part = Part(plan, first, window.images, watch, renderer, program, labels)
                     events = part.fill(0, len(window.images), one_by_one)
                     window.keep(first, tables(plan, part.groups, 0, len(window.images)))
                 table_labels, table_params = window.deal(batch, slots.images[slot, start:stop])
@@ -152,7 +154,7 @@ class Part:
         plan: WorkerPlan,
         batch: int,
         images: np.ndarray,
-        current: np.ndarray,
+        watch: np.ndarray,
         renderer: Any,
         program: Any,
         labels: LabelDraw,
@@ -161,7 +163,7 @@ class Part:
         epoch = batch // max(1, plan.steps_per_epoch)
         self.rng = generator(plan.seed, epoch, plan.rank, plan.worker, batch)
         self.images = images
-        self.current = current
+        self.current, self.progress = watch[0], watch[1]
         self.renderer = renderer
         self.program = program
         self.labels = labels
@@ -199,6 +201,7 @@ class Part:
             nonlocal drawn
             current[worker] = blame
             self.renderer.read_tiles(strip, self.size, self.images[drawn:row])
+            self.progress[worker] += row - drawn
             drawn = row
 
         while row < stop:
@@ -220,6 +223,7 @@ class Part:
                     continue
                 finally:
                     current[worker] = IDLE
+                self.progress[worker] += len(params)
                 row += len(params)
                 drawn = row
                 continue

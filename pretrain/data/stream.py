@@ -6,8 +6,9 @@ batch slots; the parent shuffles each finished batch with a seeded permutation a
 it out as tensors. The parent never touches GL.
 
 Faults never stop the stream: a program that does not compile or draws constant images
-is quarantined by its worker; a worker that hangs past `part_timeout` or dies is
-replaced, the program it was drawing is quarantined, and its share is rendered again.
+is quarantined by its worker; a worker that reads back no image for `part_timeout`
+seconds (hung) or dies is replaced, the program it was drawing is quarantined, and its
+share is rendered again.
 Everything is seeded by (seed, epoch, rank, worker, batch): the same configuration gives
 the same bytes, and `start` resumes a stream at any batch.
 """
@@ -49,9 +50,8 @@ class StreamConfig:
     its shares of images_per_program batches at once: one compile serves several
     batches, and each batch keeps as many distinct programs as samples). workers:
     rendering processes (None: one per core, at most 4 on a CPU). prefetch: batches in
-    flight. part_timeout: seconds a worker may take over its part of a batch before it
-    is taken for hung (times images_per_program with spread: a window's first part
-    renders the whole window)."""
+    flight. part_timeout: seconds a worker busy with a part may go without reading back
+    an image before it is taken for hung."""
 
     size: int = 64
     batch_size: int = 128
@@ -96,7 +96,8 @@ class _Worker:
     ready: bool = False
     launched: float = 0.0
     pending: deque[int] = field(default_factory=deque)  # batches issued, not done
-    since: float = 0.0  # when it started its first pending part
+    since: float = 0.0  # when it last got on: began a part or read back images
+    drawn: int = 0  # images it had read back when last looked at
 
 
 class RenderStream:
@@ -132,8 +133,6 @@ class RenderStream:
         self.threads = max(1, cpus // self.workers) if config.device == "cpu" else 1
         self.pin_memory = torch.cuda.is_available() if pin_memory is None else pin_memory
         self.quarantined: dict[str, str] = {}
-        # With spread, the first part of a window renders the whole window.
-        self._timeout = config.part_timeout * config.window
         self.restarts = 0
         self.wait_seconds = 0.0  # time next() spent waiting for workers
         self._layout = SlotLayout(
@@ -145,7 +144,8 @@ class RenderStream:
         self._slots: SharedSlots | None = None
         self._workers: list[_Worker] = []
         self._context = mp.get_context("spawn")
-        self._current: np.ndarray | None = None
+        self._current: np.ndarray | None = None  # per worker: label being drawn
+        self._progress: np.ndarray | None = None  # per worker: images read back
         self._current_path = ""
         self._done: dict[int, set[int]] = {}
 
@@ -228,10 +228,10 @@ class RenderStream:
         self._slots = SharedSlots.create(self._layout)
         handle, self._current_path = tempfile.mkstemp(prefix="current-", dir=self._slots.folder)
         os.close(handle)
-        self._current = np.memmap(
-            self._current_path, dtype="int64", mode="w+", shape=(self.workers,)
-        )
+        watch = np.memmap(self._current_path, dtype="int64", mode="w+", shape=(2, self.workers))
+        self._current, self._progress = watch[0], watch[1]
         self._current[:] = _worker.IDLE
+        self._progress[:] = 0
         self._workers = [self._launch(index) for index in range(self.workers)]
 
     # -- iteration -------------------------------------------------------------------
@@ -316,16 +316,20 @@ class RenderStream:
                 continue
             if not worker.pending:
                 continue
+            assert self._progress is not None
+            drawn = int(self._progress[index])
+            if drawn != worker.drawn:  # images read back since the last look: not hung
+                worker.drawn, worker.since = drawn, now
             reason = None
             if not worker.process.is_alive():
                 reason = f"crash: worker died (exit code {worker.process.exitcode})"
-            elif now - worker.since > self._timeout:
-                reason = f"timeout: no image within {self._timeout:g} s"
+            elif now - worker.since > self.config.part_timeout:
+                reason = f"timeout: no image within {self.config.part_timeout:g} s"
             if reason is not None:
                 self._restart(index, reason)
 
     def _restart(self, index: int, reason: str) -> None:
-        assert self._current is not None
+        assert self._current is not None and self._progress is not None
         worker = self._workers[index]
         label = int(self._current[index])
         if worker.process.is_alive():
@@ -333,6 +337,7 @@ class RenderStream:
         worker.process.join(timeout=5)
         worker.reader.close()
         self._current[index] = _worker.IDLE
+        self._progress[index] = 0
         if label != _worker.IDLE:
             self._quarantine(label, reason)
         log.warning("stream worker %d: %s; restarting it", index, reason)
