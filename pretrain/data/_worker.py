@@ -89,6 +89,7 @@ def run(plan: WorkerPlan, inbox: Any, outbox: Any) -> None:
     quarantined: set[int] = set()
     labels = LabelDraw(plan, quarantined)
     window = Window(plan) if plan.window > 1 else None
+    start, stop = plan.part_start * plan.views, plan.part_stop * plan.views  # slot rows
     outbox.send(("ready", plan.worker, plan.generation, renderer.context.renderer))
     # A replacement worker may be redoing the part that hung or killed its predecessor:
     # it draws that part one program at a time, so that `current` names the culprit.
@@ -101,7 +102,6 @@ def run(plan: WorkerPlan, inbox: Any, outbox: Any) -> None:
             quarantined.add(int(message[1]))
             continue
         _, batch, slot = message
-        start, stop = plan.part_start * plan.views, plan.part_stop * plan.views
         part: Part | None = None
         try:
             if window is None:
