@@ -4,6 +4,7 @@
     python tools/bench_stream.py sweep [--size 64] [--images-per-program 8,16,32]
     python tools/bench_stream.py spread --bank DIR [--size 32] [--images-per-program 8]
     python tools/bench_stream.py pixel-cost [--sizes 64,128,256] [--seconds 10]
+    python tools/bench_stream.py floor [--size 64] [--workers 2] [--seconds 20]
     python tools/bench_stream.py startup --bank DIR [--sample 100]
     python tools/bench_stream.py memory --bank DIR [--programs 5000]
 
@@ -27,6 +28,12 @@ pixel-cost: how fast llvmpipe shades the programs at each size, drawn as the str
   draws them (8 images per program, 64 tiles per strip, one readback per strip) and as
   1024x1024 draws: Mpixel per CPU second of one process with one llvmpipe thread, no
   sampling, no other process. The ratio to 1024x1024 bounds what the stream can reach.
+floor: what a stream made of nothing but draws and readbacks reaches, in one run
+  with the stream and the shading limit: as many processes as stream workers, each
+  drawing its share of the programs (8 images per program, parameters sampled up
+  front) into strips of 64 tiles and reading each strip back, with no sampling, no
+  messages and no parent. Its share of the shading limit bounds any stream that draws
+  and reads back at this granularity, whatever language the rest of it is written in.
 startup: time to the first batch of a stream over every usable program of DIR, next
   to compiling every program first (as the published code does), extrapolated from a
   measured sample, with a cold and a warm shader cache.
@@ -379,6 +386,113 @@ def pixel_cost(args: argparse.Namespace) -> dict[str, object]:
     }
 
 
+def _floor_worker(
+    roots: list[str],
+    ids: list[str],
+    size: int,
+    seed: int,
+    start: mp.Event,
+    stop: mp.Event,
+    out: mp.Queue,
+) -> None:  # type: ignore[type-arg]
+    os.environ["LP_NUM_THREADS"] = "1"
+    import numpy as np
+
+    from shaderbank.bank import Bank
+    from shaderbank.params import Params
+    from shaderbank.render import Renderer, tiles_per_draw
+
+    per = 8
+    rng = random.Random(seed)
+    bank = Bank.load(roots)
+    renderer = Renderer(device="cpu", threads=1)
+    programs = [renderer.compile(bank.program(i)) for i in ids]
+    batches = [
+        [
+            Params(time=rng.uniform(0.1, 10.0), mouse=(rng.random(), rng.random(), 0.0, 0.0))
+            for _ in range(per)
+        ]
+        for _ in programs
+    ]
+    tiles = min(64, tiles_per_draw(size, size, renderer.max_rows)) // per * per
+    strip = renderer.strip(size, tiles)
+    images = np.empty((tiles, size, size, 3), np.uint8)
+
+    def one_pass() -> int:
+        first = drawn = 0
+        for program, params in zip(programs, batches, strict=True):
+            if first + per > tiles:
+                renderer.read_tiles(strip, size, images[:first])
+                first = 0
+            renderer.draw_tiles(program, params, size, strip, first)
+            first += per
+            drawn += per
+        renderer.read_tiles(strip, size, images[:first])
+        return drawn
+
+    one_pass()  # llvmpipe compiles at the first draw
+    out.put(0)
+    start.wait()
+    count = 0
+    while not stop.is_set():
+        count += one_pass()
+    out.put(count)
+
+
+def floor_rate(roots: list[str], ids: list[str], size: int, workers: int, seconds: float) -> float:
+    """Images/s of `workers` processes that only draw and read back (see `floor`)."""
+    context = mp.get_context("spawn")
+    queue = context.Queue()
+    start, stop = context.Event(), context.Event()
+    processes = [
+        context.Process(
+            target=_floor_worker,
+            args=(roots, ids[index::workers], size, index, start, stop, queue),
+            daemon=True,
+        )
+        for index in range(workers)
+    ]
+    for process in processes:
+        process.start()
+    for _ in processes:
+        queue.get()  # compiled and warm
+    begin = time.monotonic()
+    start.set()
+    time.sleep(seconds)
+    stop.set()
+    # Each worker finishes its pass over its programs after `stop`: count that time too.
+    counts = [queue.get() for _ in processes]
+    elapsed = time.monotonic() - begin
+    for process in processes:
+        process.join()
+    return sum(counts) / elapsed
+
+
+def floor(args: argparse.Namespace) -> dict[str, object]:
+    from shaderbank.paths import builtin_bank_dir
+
+    roots = [str(builtin_bank_dir())]
+    ids = usable_ids(roots)
+    before = shading_rate(roots, ids)
+    bare = floor_rate(roots, ids, args.size, args.workers, args.seconds)
+    measured = stream_rate(roots, ids, args.size, args.workers, args.seconds, 3.0)
+    after = shading_rate(roots, ids)
+    shading = (before + after) / 2
+    pixels = args.size**2
+    return {
+        "size": args.size,
+        "workers": args.workers,
+        "shading_limit_mpixels_per_s": [round(before / 1e6, 2), round(after / 1e6, 2)],
+        "draws_and_readbacks_images_per_s": round(bare, 1),
+        "stream_images_per_s": round(measured.images_per_s, 1),
+        "ratio_draws_and_readbacks_over_shading_limit": round(bare * pixels / shading, 3),
+        "ratio_stream_over_shading_limit": round(measured.images_per_s * pixels / shading, 3),
+        "ratio_stream_over_draws_and_readbacks": round(measured.images_per_s / bare, 3),
+        "stream_cores": {key: round(value, 3) for key, value in measured.cores.items()},
+        "other_busy_cores": round(measured.other_busy_cores, 2),
+    }
+
+
 # -- start-up ---------------------------------------------------------------------------
 
 
@@ -517,6 +631,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     e = sub.add_parser("pixel-cost")
     e.add_argument("--sizes", default="64,128,256")
     e.add_argument("--seconds", type=float, default=10.0)
+    g = sub.add_parser("floor")
+    g.add_argument("--size", type=int, default=64)
+    g.add_argument("--workers", type=int, default=2)
+    g.add_argument("--seconds", type=float, default=20.0)
     b = sub.add_parser("startup")
     b.add_argument("--bank", type=Path, required=True)
     b.add_argument("--sample", type=int, default=100)
@@ -539,6 +657,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "sweep": sweep,
         "spread": spread,
         "pixel-cost": pixel_cost,
+        "floor": floor,
         "startup": startup,
         "memory": memory,
     }
