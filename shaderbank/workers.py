@@ -25,7 +25,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from shaderbank._pipes import receive_any
+from shaderbank._pipes import exit_reason, not_started, receive_any
 from shaderbank.errors import ShaderbankError
 from shaderbank.lifetime import exit_with_parent
 
@@ -174,16 +174,15 @@ class WorkerPool:
             for index, worker in enumerate(self._workers):
                 if not worker.ready:
                     if not worker.process.is_alive() or now - worker.launched > STARTUP_SECONDS:
-                        raise ShaderbankError(
-                            f"rendering worker {index} did not start: "
-                            + _exit_reason(worker.process.exitcode)
-                        )
+                        code = worker.process.exitcode
+                        worker_name = f"rendering worker {index}"
+                        raise ShaderbankError(not_started(worker_name, code, STARTUP_SECONDS))
                     continue
                 if worker.task_id is None:
                     continue
                 failure = None
                 if not worker.process.is_alive():
-                    failure = TaskFailure("crash", _exit_reason(worker.process.exitcode))
+                    failure = TaskFailure("crash", exit_reason(worker.process.exitcode))
                 elif now - worker.started > timeout:
                     failure = TaskFailure("timeout", f"no result within {timeout:g} s")
                 if failure is not None:
@@ -210,13 +209,3 @@ class WorkerPool:
 
     def __exit__(self, *_: object) -> None:
         self.close()
-
-
-def _exit_reason(exitcode: int | None) -> str:
-    if exitcode is not None and exitcode < 0:
-        try:
-            name = signal.Signals(-exitcode).name
-        except ValueError:
-            name = f"signal {-exitcode}"
-        return f"worker died ({name})"
-    return f"worker exited with code {exitcode}"

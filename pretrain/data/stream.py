@@ -32,7 +32,7 @@ import torch
 from pretrain.data import _worker
 from pretrain.data.buffers import SharedSlots, SlotLayout
 from pretrain.data.sampling import ParamConfig, generator
-from shaderbank._pipes import receive_any
+from shaderbank._pipes import not_started, receive_any
 from shaderbank.bank import Bank
 from shaderbank.errors import ShaderbankError
 from shaderbank.gl import available_cpus
@@ -312,7 +312,9 @@ class RenderStream:
         for index, worker in enumerate(self._workers):
             if not worker.ready:
                 if not worker.process.is_alive() or now - worker.launched > STARTUP_SECONDS:
-                    raise ShaderbankError(f"stream worker {index} did not start")
+                    code = worker.process.exitcode
+                    name = f"stream worker {index}"
+                    raise ShaderbankError(not_started(name, code, STARTUP_SECONDS))
                 continue
             if not worker.pending:
                 continue

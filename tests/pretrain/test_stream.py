@@ -276,3 +276,38 @@ def test_the_constant_image_check_is_exact_whatever_pixels_it_samples() -> None:
     mixed = images.copy()
     mixed[2] = 200
     assert _has_constant_image(mixed)
+
+
+UNGUARDED_SCRIPT = """
+from pretrain.data import RenderStream, StreamConfig
+from shaderbank.errors import ShaderbankError
+
+config = StreamConfig(size=32, batch_size=4, images_per_program=2, workers=1, seed=0)
+try:
+    with RenderStream([{root!r}], {ids!r}, config) as stream:
+        next(iter(stream))
+    print("STARTED")
+except ShaderbankError as error:
+    print("ERROR:", error)
+"""
+
+
+def test_a_script_without_a_main_guard_is_told_why_its_workers_did_not_start(
+    tmp_path: Path,
+) -> None:
+    import subprocess
+    import sys
+
+    root, ids = make_bank(tmp_path / "bank", good=1)
+    script = tmp_path / "unguarded.py"
+    script.write_text(UNGUARDED_SCRIPT.format(root=str(root), ids=ids))
+    result = subprocess.run(
+        [sys.executable, str(script)],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        cwd=Path(__file__).resolve().parents[2],
+    )
+    line = next(x for x in result.stdout.splitlines() if x.startswith(("ERROR", "STARTED")))
+    assert line.startswith("ERROR: stream worker 0 did not start: worker exited with code 1")
+    assert 'if __name__ == "__main__":' in line
