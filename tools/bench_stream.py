@@ -4,6 +4,7 @@
     python tools/bench_stream.py sweep [--size 64] [--images-per-program 8,16,32]
     python tools/bench_stream.py spread --bank DIR [--size 32] [--images-per-program 8]
     python tools/bench_stream.py pixel-cost [--sizes 64,128,256] [--seconds 10]
+                                            [--images-per-draw 8]
     python tools/bench_stream.py floor [--size 64] [--workers 2] [--seconds 20]
     python tools/bench_stream.py startup --bank DIR [--sample 100]
     python tools/bench_stream.py memory --bank DIR [--programs 5000]
@@ -25,7 +26,8 @@ spread: stream rate over a large bank (DIR and the built-in bank) with one image
   program per compile, against N per compile side by side in a batch and N dealt into
   N consecutive batches (`spread`), with the distinct programs a batch holds.
 pixel-cost: how fast llvmpipe shades the programs at each size, drawn as the stream
-  draws them (8 images per program, 64 tiles per strip, one readback per strip) and as
+  draws them (8 images per program and draw, 64 tiles per strip, one readback per
+  strip; --images-per-draw 64 draws each strip in one draw) and as
   1024x1024 draws: Mpixel per CPU second of one process with one llvmpipe thread, no
   sampling, no other process. The ratio to 1024x1024 bounds what the stream can reach.
 floor: what a stream made of nothing but draws and readbacks reaches, in one run
@@ -336,25 +338,27 @@ def pixel_cost(args: argparse.Namespace) -> dict[str, object]:
     roots = [str(builtin_bank_dir())]
     ids = usable_ids(roots)
     bank = Bank.load(roots)
-    per = 8
+    per = args.images_per_draw
     params = [Params(time=2.5)] * per  # one time everywhere: the same pictures at every size
 
     with Renderer(device="cpu", threads=1) as renderer:
         programs = [renderer.compile(bank.program(i)) for i in ids]
 
         def strips(size: int) -> int:
-            tiles = min(64, tiles_per_draw(size, size, renderer.max_rows)) // per * per
+            tiles = min(64, tiles_per_draw(size, size, renderer.max_rows))
+            count = min(per, tiles)  # a large image's strip holds fewer tiles
+            tiles = tiles // count * count
             strip = renderer.strip(size, tiles)
             out = np.empty((tiles, size, size, 3), np.uint8)
             first = 0
             for program in programs:
-                if first + per > tiles:
+                if first + count > tiles:
                     renderer.read_tiles(strip, size, out[:first])
                     first = 0
-                renderer.draw_tiles(program, params, size, strip, first)
-                first += per
+                renderer.draw_tiles(program, params[:count], size, strip, first)
+                first += count
             renderer.read_tiles(strip, size, out[:first])
-            return len(programs) * per * size * size
+            return len(programs) * count * size * size
 
         def full() -> int:
             for program in programs:
@@ -381,6 +385,7 @@ def pixel_cost(args: argparse.Namespace) -> dict[str, object]:
             )
     return {
         "programs": len(ids),
+        "images_per_draw": per,
         "mpixels_per_cpu_s_at_1024": round(limit / 1e6, 2),
         "results": results,
     }
@@ -631,6 +636,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     e = sub.add_parser("pixel-cost")
     e.add_argument("--sizes", default="64,128,256")
     e.add_argument("--seconds", type=float, default=10.0)
+    e.add_argument("--images-per-draw", type=int, default=8, choices=(1, 2, 4, 8, 16, 32, 64))
     g = sub.add_parser("floor")
     g.add_argument("--size", type=int, default=64)
     g.add_argument("--workers", type=int, default=2)
