@@ -1,4 +1,5 @@
-"""One pipe from each worker to its parent.
+"""What the two worker pools (rendering and stream) share: one pipe from each worker to
+its parent, and how a worker's end is told to the user.
 
 A multiprocessing.Queue shared by several writer processes guards its pipe with one
 lock; a worker killed while sending (a hang being ended, a crash) keeps that lock for
