@@ -32,7 +32,7 @@ import torch
 from pretrain.data import _worker
 from pretrain.data.buffers import SharedSlots, SlotLayout
 from pretrain.data.sampling import ParamConfig, generator
-from shaderbank._pipes import not_started, receive_any
+from shaderbank._pipes import exit_reason, not_started, receive_any
 from shaderbank.bank import Bank
 from shaderbank.errors import ShaderbankError
 from shaderbank.gl import available_cpus
@@ -324,7 +324,7 @@ class RenderStream:
                 worker.drawn, worker.since = drawn, now
             reason = None
             if not worker.process.is_alive():
-                reason = f"crash: worker died (exit code {worker.process.exitcode})"
+                reason = f"crash: {exit_reason(worker.process.exitcode)}"
             elif now - worker.since > self.config.part_timeout:
                 reason = f"timeout: no image within {self.config.part_timeout:g} s"
             if reason is not None:

@@ -167,15 +167,17 @@ def test_faulty_programs_are_quarantined_and_the_stream_goes_on(
         assert not bad & set(batch.labels.tolist())
 
 
-def test_a_killed_worker_is_replaced(tmp_path: Path) -> None:
+def test_a_killed_worker_is_replaced(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
     root, ids = make_bank(tmp_path / "bank")
     with RenderStream([root], ids, SMALL) as stream:
         batches = stream.batches(0, 6)
         next(batches)
         os.kill(stream._workers[0].process.pid, signal.SIGKILL)
-        rest = list(batches)
+        with caplog.at_level("WARNING", logger="pretrain.data.stream"):
+            rest = list(batches)
         assert len(rest) == 5
         assert stream.restarts >= 1
+    assert "stream worker 0: crash: worker died (SIGKILL); restarting it" in caplog.messages
 
 
 def test_no_programs_is_one_clear_error(tmp_path: Path) -> None:
