@@ -57,12 +57,16 @@ import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from _baselines import SHADING_SIDE, published_frame, published_to_tensor, shade
 
 # Project modules are imported inside the functions: spawned workers re-import this
 # file as their main module, and torch at the top would add seconds to every start-up
 # measured here (a real CLI's main module imports nothing heavy either).
+
+
+STREAM_BATCH = 128  # samples per batch of every stream measured here
 
 
 def usable_ids(roots: list[str]) -> list[str]:
@@ -181,7 +185,7 @@ def stream_rate(
 
     config = StreamConfig(
         size=size,
-        batch_size=128,
+        batch_size=STREAM_BATCH,
         workers=workers,
         seed=1,
         images_per_program=images_per_program,
@@ -324,16 +328,41 @@ def spread(args: argparse.Namespace) -> dict[str, object]:
                 "other_busy_cores": max(round(run.other_busy_cores, 2) for run in runs),
             }
         )
-    return {"programs": len(ids), "size": args.size, "batch": 128, "results": results}
+    return {"programs": len(ids), "size": args.size, "batch": STREAM_BATCH, "results": results}
+
+
+def draw_in_strips(
+    renderer: Any, programs: Sequence[Any], params: Sequence[Sequence[Any]], size: int
+) -> int:
+    """Draw the programs as the stream draws them: each program's images (params[k],
+    at most a strip's worth are used) in one draw into consecutive tiles of a strip of
+    up to 64 tiles, the strip read back whenever the next program's would not fit.
+    Returns the images drawn."""
+    import numpy as np
+
+    from shaderbank.render import tiles_per_draw
+
+    tiles = min(64, tiles_per_draw(size, size, renderer.max_rows))
+    count = min(len(params[0]), tiles)  # a large image's strip holds fewer tiles
+    tiles = tiles // count * count
+    strip = renderer.strip(size, tiles)
+    images = np.empty((tiles, size, size, 3), np.uint8)
+    first = 0
+    for program, points in zip(programs, params, strict=True):
+        if first + count > tiles:
+            renderer.read_tiles(strip, size, images[:first])
+            first = 0
+        renderer.draw_tiles(program, points[:count], size, strip, first)
+        first += count
+    renderer.read_tiles(strip, size, images[:first])
+    return len(programs) * count
 
 
 def pixel_cost(args: argparse.Namespace) -> dict[str, object]:
-    import numpy as np
-
     from shaderbank.bank import Bank
     from shaderbank.params import Params
     from shaderbank.paths import builtin_bank_dir
-    from shaderbank.render import Renderer, tiles_per_draw
+    from shaderbank.render import Renderer
 
     roots = [str(builtin_bank_dir())]
     ids = usable_ids(roots)
@@ -345,20 +374,7 @@ def pixel_cost(args: argparse.Namespace) -> dict[str, object]:
         programs = [renderer.compile(bank.program(i)) for i in ids]
 
         def strips(size: int) -> int:
-            tiles = min(64, tiles_per_draw(size, size, renderer.max_rows))
-            count = min(per, tiles)  # a large image's strip holds fewer tiles
-            tiles = tiles // count * count
-            strip = renderer.strip(size, tiles)
-            out = np.empty((tiles, size, size, 3), np.uint8)
-            first = 0
-            for program in programs:
-                if first + count > tiles:
-                    renderer.read_tiles(strip, size, out[:first])
-                    first = 0
-                renderer.draw_tiles(program, params[:count], size, strip, first)
-                first += count
-            renderer.read_tiles(strip, size, out[:first])
-            return len(programs) * count * size * size
+            return draw_in_strips(renderer, programs, [params] * len(programs), size) * size**2
 
         def full() -> int:
             for program in programs:
@@ -401,11 +417,9 @@ def _floor_worker(
     out: mp.Queue,
 ) -> None:  # type: ignore[type-arg]
     os.environ["LP_NUM_THREADS"] = "1"
-    import numpy as np
-
     from shaderbank.bank import Bank
     from shaderbank.params import Params
-    from shaderbank.render import Renderer, tiles_per_draw
+    from shaderbank.render import Renderer
 
     per = 8
     rng = random.Random(seed)
@@ -419,28 +433,12 @@ def _floor_worker(
         ]
         for _ in programs
     ]
-    tiles = min(64, tiles_per_draw(size, size, renderer.max_rows)) // per * per
-    strip = renderer.strip(size, tiles)
-    images = np.empty((tiles, size, size, 3), np.uint8)
-
-    def one_pass() -> int:
-        first = drawn = 0
-        for program, params in zip(programs, batches, strict=True):
-            if first + per > tiles:
-                renderer.read_tiles(strip, size, images[:first])
-                first = 0
-            renderer.draw_tiles(program, params, size, strip, first)
-            first += per
-            drawn += per
-        renderer.read_tiles(strip, size, images[:first])
-        return drawn
-
-    one_pass()  # llvmpipe compiles at the first draw
+    draw_in_strips(renderer, programs, batches, size)  # llvmpipe compiles at the first draw
     out.put(0)
     start.wait()
     count = 0
     while not stop.is_set():
-        count += one_pass()
+        count += draw_in_strips(renderer, programs, batches, size)
     out.put(count)
 
 
@@ -532,7 +530,7 @@ def startup(args: argparse.Namespace) -> dict[str, object]:
 
     roots = [str(builtin_bank_dir()), str(args.bank)]
     ids = usable_ids(roots)
-    config = StreamConfig(size=64, batch_size=128, workers=args.workers, seed=7)
+    config = StreamConfig(size=64, batch_size=STREAM_BATCH, workers=args.workers, seed=7)
 
     def first_batch_seconds() -> float:
         start = time.monotonic()
@@ -587,7 +585,7 @@ def memory(args: argparse.Namespace) -> dict[str, object]:
     roots = [str(args.bank)]
     ids = usable_ids(roots)  # a large pool, so distinct programs come quickly
     config = StreamConfig(
-        size=64, batch_size=128, workers=args.workers, seed=11, images_per_program=8
+        size=64, batch_size=STREAM_BATCH, workers=args.workers, seed=11, images_per_program=8
     )
     per_batch = config.batch_size // config.images_per_program
     points = []
