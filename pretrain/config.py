@@ -17,7 +17,8 @@ from typing import Any, Literal
 
 import yaml
 
-from pretrain.data.sampling import ParamConfig
+from shaderbank.files import atomic_write_text
+from shaderbank.program.sampling import ParamConfig
 
 MethodName = Literal["ce", "supcon", "simclr", "moco"]
 ViewSource = Literal["augment", "latent"]
@@ -380,8 +381,4 @@ def config_to_dict(config: RunConfig) -> dict[str, Any]:
 
 
 def save_config(config: RunConfig, path: Path) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    text = yaml.safe_dump(config_to_dict(config), sort_keys=False)
-    tmp = path.with_suffix(".tmp")
-    tmp.write_text(text, encoding="utf-8")
-    tmp.replace(path)
+    atomic_write_text(path, yaml.safe_dump(config_to_dict(config), sort_keys=False))

@@ -1,6 +1,6 @@
 """shaderbank: procedural GLSL programs rendered headless as a pretraining data set.
 
-Importing the package loads no GL: contexts are made by `shaderbank.gl.create_context`
+Importing the package loads no GL: contexts are made by `shaderbank.render.gl.create_context`
 inside the process that renders.
 """
 

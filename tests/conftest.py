@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 import pytest
 
-from shaderbank.render import Renderer
+from shaderbank.render.renderer import Renderer
 
 
 @pytest.fixture(scope="session")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from shaderbank.program import Program, program_from_source
+from shaderbank.program.program import Program, program_from_source
 
 
 def make_program(body: str, name: str = "probe", path: Path | None = None) -> Program:

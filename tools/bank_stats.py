@@ -14,9 +14,9 @@ from collections.abc import Sequence
 
 import numpy as np
 
-from shaderbank.bank import Bank
+from shaderbank.bank.bank import Bank
+from shaderbank.curate.validation import reason_kind
 from shaderbank.paths import builtin_bank_dir
-from shaderbank.validation import reason_kind
 
 
 def percentiles(values: list[float]) -> dict[str, float]:

@@ -19,9 +19,10 @@ import time
 from collections.abc import Sequence
 from pathlib import Path
 
-from shaderbank.importer import ADDED, import_paths
+from shaderbank.curate.importer import ADDED, import_paths
 
-CORPUS = Path(__file__).resolve().parent.parent / "tests" / "shaderbank" / "import_corpus"
+ROOT = Path(__file__).resolve().parent.parent
+CORPUS = ROOT / "tests" / "shaderbank" / "curate" / "import_corpus"
 GOOD = ("shadertoy", "shadertoy-json", "twigl", "glslsandbox", "bookofshaders", "bare")
 
 

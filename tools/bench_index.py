@@ -18,9 +18,8 @@ from pathlib import Path
 
 import numpy as np
 
-from shaderbank.bank import Bank
-from shaderbank.index import Entry, Index, write_index
-from shaderbank.validate import FINGERPRINT_DIMS
+from shaderbank.bank.bank import Bank
+from shaderbank.bank.index import FINGERPRINT_DIMS, Entry, Index, write_index
 
 
 def fake_index(count: int) -> Index:

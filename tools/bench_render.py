@@ -25,10 +25,10 @@ from collections.abc import Callable, Sequence
 import numpy as np
 from _baselines import SHADING_SIDE, published_frame, published_to_tensor, shade
 
-from shaderbank.bank import Bank
-from shaderbank.params import Params
-from shaderbank.program import Program
-from shaderbank.render import Renderer, tiles_per_draw
+from shaderbank.bank.bank import Bank
+from shaderbank.program.params import Params
+from shaderbank.program.program import Program
+from shaderbank.render.renderer import Renderer, tiles_per_draw
 
 
 def _timed(action: Callable[..., object], *args: object) -> float:

@@ -70,7 +70,7 @@ STREAM_BATCH = 128  # samples per batch of every stream measured here
 
 
 def usable_ids(roots: list[str]) -> list[str]:
-    from shaderbank.bank import Bank
+    from shaderbank.bank.bank import Bank
 
     return [e.id for e in Bank.load(roots).entries if e.status != "quarantined"]
 
@@ -88,9 +88,9 @@ def _reference_worker(
     stop: mp.Event,
 ) -> None:  # type: ignore[type-arg]
     os.environ["LP_NUM_THREADS"] = str(threads)
-    from shaderbank.bank import Bank
-    from shaderbank.params import Params
-    from shaderbank.render import Renderer
+    from shaderbank.bank.bank import Bank
+    from shaderbank.program.params import Params
+    from shaderbank.render.renderer import Renderer
 
     bank = Bank.load(roots)
     renderer = Renderer(device="cpu", threads=threads)
@@ -220,9 +220,9 @@ def stream_rate(
 
 
 def shading_rate(roots: list[str], ids: list[str]) -> float:
-    from shaderbank.bank import Bank
-    from shaderbank.params import Params
-    from shaderbank.render import Renderer
+    from shaderbank.bank.bank import Bank
+    from shaderbank.program.params import Params
+    from shaderbank.render.renderer import Renderer
 
     bank = Bank.load(roots)
     with Renderer(device="cpu") as renderer:
@@ -340,7 +340,7 @@ def draw_in_strips(
     Returns the images drawn."""
     import numpy as np
 
-    from shaderbank.render import tiles_per_draw
+    from shaderbank.render.renderer import tiles_per_draw
 
     tiles = min(64, tiles_per_draw(size, size, renderer.max_rows))
     count = min(len(params[0]), tiles)  # a large image's strip holds fewer tiles
@@ -359,10 +359,10 @@ def draw_in_strips(
 
 
 def pixel_cost(args: argparse.Namespace) -> dict[str, object]:
-    from shaderbank.bank import Bank
-    from shaderbank.params import Params
+    from shaderbank.bank.bank import Bank
     from shaderbank.paths import builtin_bank_dir
-    from shaderbank.render import Renderer
+    from shaderbank.program.params import Params
+    from shaderbank.render.renderer import Renderer
 
     roots = [str(builtin_bank_dir())]
     ids = usable_ids(roots)
@@ -417,9 +417,9 @@ def _floor_worker(
     out: mp.Queue,
 ) -> None:  # type: ignore[type-arg]
     os.environ["LP_NUM_THREADS"] = "1"
-    from shaderbank.bank import Bank
-    from shaderbank.params import Params
-    from shaderbank.render import Renderer
+    from shaderbank.bank.bank import Bank
+    from shaderbank.program.params import Params
+    from shaderbank.render.renderer import Renderer
 
     per = 8
     rng = random.Random(seed)
@@ -501,9 +501,9 @@ def floor(args: argparse.Namespace) -> dict[str, object]:
 
 def _compile_sample(roots: list[str], ids: list[str], cache: str, out: mp.Queue) -> None:  # type: ignore[type-arg]
     os.environ["MESA_SHADER_CACHE_DIR"] = cache
-    from shaderbank.bank import Bank
-    from shaderbank.params import Params
-    from shaderbank.render import Renderer
+    from shaderbank.bank.bank import Bank
+    from shaderbank.program.params import Params
+    from shaderbank.render.renderer import Renderer
 
     bank = Bank.load(roots)
     renderer = Renderer(device="cpu")

@@ -18,8 +18,9 @@ from collections.abc import Sequence
 
 import numpy as np
 
-from shaderbank.synth import iter_programs
-from shaderbank.validate import FINGERPRINT_DIMS, near_duplicates
+from shaderbank.bank.index import FINGERPRINT_DIMS
+from shaderbank.curate.checks import near_duplicates
+from shaderbank.sources.synth import iter_programs
 
 
 def main(argv: Sequence[str] | None = None) -> int:

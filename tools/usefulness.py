@@ -43,10 +43,10 @@ def groups_of(ids: list[str], count: int, size: int, seed: int) -> list[list[str
 
 def run_group(index: int, group: list[str], args: argparse.Namespace) -> dict[str, Any]:
     from pretrain.config import load_config
-    from pretrain.scaling import ProbeBudget, train_and_evaluate
-    from shaderbank.bank import Bank
+    from pretrain.studies.scaling import ProbeBudget, train_and_evaluate
+    from shaderbank.bank.bank import Bank
+    from shaderbank.bank.selection import write_selection
     from shaderbank.paths import builtin_bank_dir
-    from shaderbank.selection import write_selection
 
     path = args.out / "points" / f"group{index:03d}.json"
     if path.is_file():
@@ -79,7 +79,7 @@ def plot(points: list[dict[str, Any]], metrics: list[str], path: Path, probe: st
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
 
-    from shaderbank.stats import spearman
+    from shaderbank.analysis.stats import spearman
 
     columns = 4
     lines = math.ceil(len(metrics) / columns)
@@ -114,8 +114,8 @@ def main() -> int:
     parser.add_argument("--set", dest="overrides", action="append", default=[])
     args = parser.parse_args()
 
-    from shaderbank.diversity_study import METRICS, read_results
-    from shaderbank.stats import spearman
+    from shaderbank.analysis.stats import spearman
+    from shaderbank.analysis.study import METRICS, read_results
 
     results = read_results(args.diversity)
     groups = groups_of(list(results), args.groups, args.group_size, args.seed)

@@ -64,7 +64,7 @@ def add_parser(subparsers: Any) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from pretrain.scaling import ScalingPlan, StudyPoint, run_study
+    from pretrain.studies.scaling import ScalingPlan, StudyPoint, run_study
 
     plan = ScalingPlan(
         config=args.config,

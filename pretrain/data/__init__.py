@@ -12,7 +12,7 @@ _EXPORTS = {
     "Batch": "pretrain.data.stream",
     "RenderStream": "pretrain.data.stream",
     "StreamConfig": "pretrain.data.stream",
-    "ParamConfig": "pretrain.data.sampling",
+    "ParamConfig": "shaderbank.program.sampling",
 }
 __all__ = sorted(_EXPORTS)
 

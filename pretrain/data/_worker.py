@@ -18,12 +18,12 @@ from typing import Any
 import numpy as np
 
 from pretrain.data.buffers import PARAM_FIELDS, SharedSlots, SlotLayout
-from pretrain.data.sampling import ParamConfig, generator, latent_neighbour, sample_params
-from shaderbank.canonical import needs_passes
 from shaderbank.errors import ShaderbankError
-from shaderbank.lifetime import exit_with_parent
-from shaderbank.params import Params
-from shaderbank.render import tiles_per_draw
+from shaderbank.program.canonical import needs_passes
+from shaderbank.program.params import Params
+from shaderbank.program.sampling import ParamConfig, generator, latent_neighbour, sample_params
+from shaderbank.render.renderer import tiles_per_draw
+from shaderbank.workers.lifetime import exit_with_parent
 
 IDLE = -1
 
@@ -70,8 +70,8 @@ def run(plan: WorkerPlan, inbox: Any, outbox: Any) -> None:
     exit_with_parent()
     from pathlib import Path
 
-    from shaderbank.program import load_program
-    from shaderbank.render import Renderer
+    from shaderbank.program.program import load_program
+    from shaderbank.render.renderer import Renderer
 
     try:
         renderer = Renderer(device=plan.device, threads=plan.threads, torch_later=False)

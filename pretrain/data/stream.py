@@ -31,11 +31,11 @@ import torch
 
 from pretrain.data import _worker
 from pretrain.data.buffers import SharedSlots, SlotLayout
-from pretrain.data.sampling import ParamConfig, generator
-from shaderbank._pipes import exit_reason, not_started, receive_any
-from shaderbank.bank import Bank
+from shaderbank.bank.bank import Bank
 from shaderbank.errors import ShaderbankError
-from shaderbank.gl import available_cpus
+from shaderbank.machine import available_cpus
+from shaderbank.program.sampling import ParamConfig, generator
+from shaderbank.workers.pipes import exit_reason, not_started, receive_any
 
 log = logging.getLogger(__name__)
 POLL_SECONDS = 0.02
@@ -91,7 +91,7 @@ class Batch:
 class _Worker:
     process: Any
     inbox: Any
-    reader: Any  # this worker's end of its own message pipe (see shaderbank._pipes)
+    reader: Any  # this worker's end of its own message pipe (see shaderbank.workers.pipes)
     generation: int
     ready: bool = False
     launched: float = 0.0

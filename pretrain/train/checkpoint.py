@@ -12,30 +12,25 @@ import numpy as np
 import torch
 
 from pretrain.models.weights import CHECKPOINT_DIR, LAST_CHECKPOINT
+from shaderbank.files import atomic_write
 
 
-def write_atomic(state: dict[str, Any], path: Path) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    with open(tmp, "wb") as handle:
-        torch.save(state, handle)
-        handle.flush()
-        os.fsync(handle.fileno())
-    os.replace(tmp, path)
+def _write_state(state: dict[str, Any], path: Path) -> None:
+    atomic_write(path, lambda stream: torch.save(state, stream))
 
 
 def save_checkpoint(state: dict[str, Any], run_dir: Path, step: int, keep: int) -> Path:
     """Write checkpoints/step-NNNNNNN.pt and point last.pt at the same bytes."""
     folder = run_dir / CHECKPOINT_DIR
     numbered = folder / f"step-{step:07d}.pt"
-    write_atomic(state, numbered)
+    _write_state(state, numbered)
     last = folder / LAST_CHECKPOINT
     tmp = folder / f".{LAST_CHECKPOINT}.{os.getpid()}.link"
     tmp.unlink(missing_ok=True)
     try:
         os.link(numbered, tmp)  # a hard link: no second copy of the weights
     except OSError:
-        write_atomic(state, tmp)
+        _write_state(state, tmp)
     os.replace(tmp, last)
     for old in sorted(folder.glob("step-*.pt"))[:-keep]:
         old.unlink(missing_ok=True)

@@ -6,10 +6,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from pretrain.config import DataConfig
-from shaderbank.bank import Bank
+from shaderbank.bank.bank import Bank
+from shaderbank.bank.selection import read_selection, sample_ids, select_programs
 from shaderbank.errors import ShaderbankError
 from shaderbank.paths import builtin_bank_dir
-from shaderbank.selection import read_selection, sample_ids, select_programs
 
 
 @dataclass(frozen=True)

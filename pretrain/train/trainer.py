@@ -24,7 +24,6 @@ from torch import nn
 
 from pretrain import distributed
 from pretrain.config import RunConfig, config_to_dict, save_config
-from pretrain.data.sampling import generator as numpy_generator
 from pretrain.data.stream import RenderStream, StreamConfig
 from pretrain.methods import METHODS, Method
 from pretrain.models import create_backbone
@@ -35,7 +34,8 @@ from pretrain.train.metrics import MetricsLog
 from pretrain.train.programs import resolve_programs
 from pretrain.train.schedule import lr_factor
 from shaderbank.errors import ShaderbankError
-from shaderbank.gl import available_cpus
+from shaderbank.machine import available_cpus
+from shaderbank.program.sampling import generator as numpy_generator
 
 log = logging.getLogger(__name__)
 

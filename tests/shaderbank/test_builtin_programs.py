@@ -6,10 +6,10 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from shaderbank.bank import Bank
-from shaderbank.params import Params
-from shaderbank.program import Program
-from shaderbank.render import Renderer
+from shaderbank.bank.bank import Bank
+from shaderbank.program.params import Params
+from shaderbank.program.program import Program
+from shaderbank.render.renderer import Renderer
 
 BANK = Bank.load()
 PROGRAMS = list(BANK)
@@ -58,7 +58,7 @@ def test_the_committed_index_matches_the_files() -> None:
 def test_every_builtin_program_validates(tmp_path) -> None:
     import shutil
 
-    from shaderbank.validation import validate_programs
+    from shaderbank.curate.validation import validate_programs
 
     copy = tmp_path / "shaders"
     shutil.copytree(BANK.root, copy)
@@ -73,7 +73,7 @@ def test_a_sample_of_the_bank_validates(tmp_path) -> None:
     import random
     import shutil
 
-    from shaderbank.validation import validate_programs
+    from shaderbank.curate.validation import validate_programs
 
     copy = tmp_path / "shaders"
     for program_id in random.Random(0).sample(BANK.ids, 8):

@@ -1,0 +1,308 @@
+"""A bank: programs under one or more folders (built-in `shaders/`, synthesized, user),
+each folder with its own index (see index.py).
+
+A program's id is its path under its folder without `.glsl` ("fbm/ember-warp"); ids
+are unique across the folders of a bank. Sources are read only when a program is asked
+for, so a bank of 100,000 programs loads from its indexes alone. Files that cannot be
+programs are kept aside with their reason instead of stopping the load.
+"""
+
+from __future__ import annotations
+
+import fnmatch
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+
+from shaderbank.bank.index import (
+    FINGERPRINT_DIMS,
+    STATUS_NEW,
+    STATUS_QUARANTINED,
+    Entry,
+    Index,
+    read_index,
+    write_index,
+)
+from shaderbank.errors import ProgramError, ShaderbankError
+from shaderbank.paths import builtin_bank_dir
+from shaderbank.program.program import Program, load_program
+
+PROGRAM_SUFFIX = ".glsl"
+# Folders with fewer indexed programs than this are re-scanned on every load, so a file
+# dropped into them shows up at once; larger (generated) folders trust their index.
+SCAN_BELOW = 5000
+
+
+@dataclass
+class BankFolder:
+    root: Path
+    index: Index
+    indexed: bool  # it had an index file when loaded
+
+    def save(self) -> None:
+        write_index(self.root, self.index)
+        self.indexed = True
+
+
+def entry_for(program: Program, relative: str, provenance: str = "hand-written") -> Entry:
+    return Entry(
+        id=program.id,
+        path=relative,
+        family=program.family,
+        source_hash=program.source_hash,
+        provenance=provenance,
+        licence=program.licence,
+        author=program.author,
+        tags=list(program.tags),
+    )
+
+
+def scan_folder(root: Path, index: Index | None) -> tuple[Index, list[ProgramError]]:
+    """Bring an index in line with the files: keep entries whose file is unchanged, add
+    new or changed files as "new", drop entries whose file is gone."""
+    known = {entry.path: row for row, entry in enumerate(index.entries)} if index else {}
+    entries: list[Entry] = []
+    rows: list[np.ndarray] = []
+    problems: list[ProgramError] = []
+    blank = np.zeros(FINGERPRINT_DIMS, np.uint8)
+    for path in sorted(root.rglob(f"*{PROGRAM_SUFFIX}")):
+        relative = path.relative_to(root).as_posix()
+        try:
+            program = load_program(path, root)
+        except ProgramError as problem:
+            problems.append(problem)
+            continue
+        row = known.get(relative)
+        if index is not None and row is not None:
+            old = index.entries[row]
+            if old.source_hash == program.source_hash:
+                entries.append(old)
+                rows.append(index.fingerprints[row])
+                continue
+        entries.append(entry_for(program, relative))
+        rows.append(blank)
+    fingerprints = np.stack(rows) if rows else np.zeros((0, FINGERPRINT_DIMS), np.uint8)
+    return Index(entries, fingerprints), problems
+
+
+@dataclass
+class Bank:
+    folders: list[BankFolder] = field(default_factory=list)
+    problems: list[ProgramError] = field(default_factory=list)
+    _where: dict[str, tuple[int, int]] = field(default_factory=dict)
+
+    @classmethod
+    def load(
+        cls, roots: Path | str | Sequence[Path | str] | None = None, *, scan: bool | None = None
+    ) -> Bank:
+        """Load folders (default: the built-in bank). scan=None re-scans small folders and
+        folders without an index; True always; False trusts the indexes."""
+        if roots is None:
+            roots = [builtin_bank_dir()]
+        elif isinstance(roots, (str, Path)):
+            roots = [roots]
+        bank = cls()
+        for root in roots:
+            bank._add_folder(Path(root), scan)
+        return bank
+
+    def _add_folder(self, root: Path, scan: bool | None) -> None:
+        if not root.is_dir():
+            raise ShaderbankError(f"no bank at {root}: the folder does not exist")
+        index = read_index(root, FINGERPRINT_DIMS)
+        must_scan = scan if scan is not None else (index is None or len(index.entries) < SCAN_BELOW)
+        if must_scan:
+            index, problems = scan_folder(root, index)
+            self.problems.extend(problems)
+        assert index is not None
+        folder = BankFolder(root, index, indexed=index_exists(root))
+        number = len(self.folders)
+        where = {entry.id: (number, row) for row, entry in enumerate(index.entries)}
+        clashes = where.keys() & self._where.keys()
+        if clashes:
+            clash = min(clashes)
+            other = self.folders[self._where[clash][0]].root
+            raise ShaderbankError(f"program id {clash} is in both {other} and {root}")
+        self._where.update(where)
+        self.folders.append(folder)
+
+    # -- looking things up -----------------------------------------------------------
+
+    def __len__(self) -> int:
+        return len(self._where)
+
+    def __contains__(self, program_id: object) -> bool:
+        return program_id in self._where
+
+    def __iter__(self) -> Iterator[Program]:
+        return (self.program(program_id) for program_id in self._where)
+
+    @property
+    def root(self) -> Path:
+        return self.folders[0].root
+
+    @property
+    def ids(self) -> list[str]:
+        return list(self._where)
+
+    @property
+    def entries(self) -> list[Entry]:
+        return [folder.index.entries[row] for folder, row in self._locations()]
+
+    def _locations(self) -> Iterator[tuple[BankFolder, int]]:
+        for number, row in self._where.values():
+            yield self.folders[number], row
+
+    def entry(self, program_id: str) -> Entry:
+        number, row = self._locate(program_id)
+        return self.folders[number].index.entries[row]
+
+    def fingerprint(self, program_id: str) -> np.ndarray:
+        number, row = self._locate(program_id)
+        return self.folders[number].index.fingerprints[row]
+
+    def folder_of(self, program_id: str) -> BankFolder:
+        return self.folders[self._locate(program_id)[0]]
+
+    def _locate(self, program_id: str) -> tuple[int, int]:
+        try:
+            return self._where[program_id]
+        except KeyError:
+            raise ShaderbankError(
+                f"no program {program_id!r} in the bank; `shaderbank list` shows it"
+            ) from None
+
+    def program(self, program_id: str) -> Program:
+        """The program with its source (read from its file now)."""
+        number, row = self._locate(program_id)
+        folder = self.folders[number]
+        return load_program(folder.root / folder.index.entries[row].path, folder.root)
+
+    @property
+    def families(self) -> list[str]:
+        return sorted({entry.family for entry in self.entries})
+
+    def filter(
+        self,
+        *,
+        family: str | None = None,
+        tag: str | None = None,
+        status: str | None = None,
+        max_cost_ms: float | None = None,
+    ) -> list[Entry]:
+        """Entries matching every given condition (max_cost_ms: per 256 px image)."""
+        return [
+            entry
+            for entry in self.entries
+            if (family is None or entry.family == family)
+            and (tag is None or tag in entry.tags)
+            and (status is None or entry.status == status)
+            and (
+                max_cost_ms is None
+                or (entry.cost_ms_256 is not None and entry.cost_ms_256 <= max_cost_ms)
+            )
+        ]
+
+    def select(self, specs: Sequence[str], *, usable_only: bool = False) -> list[Program]:
+        """Programs named by ids, families, globs over ids ("fbm/*"), names or paths to
+        .glsl files outside the bank; no specs means the whole bank. Order follows the
+        specs, without repeats. usable_only drops quarantined programs."""
+        ids = self.select_ids(specs, usable_only=usable_only)
+        outside = {p.id: p for p in self._outside_files(specs)}
+        return [outside[i] if i in outside else self.program(i) for i in ids]
+
+    def select_ids(self, specs: Sequence[str], *, usable_only: bool = False) -> list[str]:
+        if not specs:
+            chosen = list(self._where)
+        else:
+            found: dict[str, None] = {}
+            for spec in specs:
+                matches = self._match(spec)
+                if not matches:
+                    raise ShaderbankError(
+                        f"no program matches {spec!r}; `shaderbank list` shows the bank"
+                    )
+                found.update(dict.fromkeys(matches))
+            chosen = list(found)
+        if usable_only:
+            chosen = [
+                i for i in chosen if i not in self or self.entry(i).status != STATUS_QUARANTINED
+            ]
+        return chosen
+
+    def _match(self, spec: str) -> list[str]:
+        if spec in self._where:
+            return [spec]
+        entries = self.entries
+        family = [e.id for e in entries if e.family == spec]
+        if family:
+            return family
+        if any(char in spec for char in "*?["):
+            return [i for i in self._where if fnmatch.fnmatchcase(i, spec)]
+        by_name = [e.id for e in entries if e.id.rsplit("/", 1)[-1] == spec]
+        if by_name:
+            return by_name
+        return [program.id for program in self._outside_files([spec])]
+
+    @staticmethod
+    def _outside_files(specs: Sequence[str]) -> list[Program]:
+        programs = []
+        for spec in specs:
+            path = Path(spec)
+            if path.suffix == PROGRAM_SUFFIX or path.is_file():
+                if not path.is_file():
+                    raise ShaderbankError(f"{spec}: no such file")
+                programs.append(load_program(path))
+        return programs
+
+    # -- changing the bank ---------------------------------------------------------------
+
+    def set_result(
+        self,
+        program_id: str,
+        *,
+        status: str,
+        reason: str = "",
+        cost_ms_64: float | None = None,
+        cost_ms_256: float | None = None,
+        cost_renderer: str = "",
+        fingerprint: np.ndarray | None = None,
+    ) -> None:
+        number, row = self._locate(program_id)
+        folder = self.folders[number]
+        entry = folder.index.entries[row]
+        entry.status, entry.reason = status, reason
+        if cost_ms_64 is not None:
+            entry.cost_ms_64 = round(cost_ms_64, 3)
+        if cost_ms_256 is not None:
+            entry.cost_ms_256 = round(cost_ms_256, 3)
+        if cost_renderer:
+            entry.cost_renderer = cost_renderer
+        if fingerprint is not None:
+            folder.index.fingerprints[row] = fingerprint
+
+    def add(self, program: Program, relative: str, provenance: str, folder: int = 0) -> None:
+        """Index a program whose file was just written at `relative` under a folder."""
+        if program.id in self._where:
+            raise ShaderbankError(f"program id {program.id} is already in the bank")
+        target = self.folders[folder]
+        target.index.entries.append(entry_for(program, relative, provenance))
+        blank = np.zeros((1, FINGERPRINT_DIMS), np.uint8)
+        target.index.fingerprints = np.concatenate([target.index.fingerprints, blank])
+        self._where[program.id] = (folder, len(target.index.entries) - 1)
+
+    def save(self) -> None:
+        for folder in self.folders:
+            folder.save()
+
+
+def index_exists(root: Path) -> bool:
+    from shaderbank.bank.index import index_path
+
+    return index_path(root).exists()
+
+
+def unvalidated(bank: Bank) -> list[str]:
+    return [entry.id for entry in bank.entries if entry.status == STATUS_NEW]

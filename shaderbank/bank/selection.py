@@ -1,0 +1,85 @@
+"""Subsets of a bank, written as program lists that `pretrain run` reads.
+
+A program list is a text file: comment lines give the bank folders, then one program
+id per line. Random subsets are drawn with an explicit seed, so the same command gives
+the same list.
+"""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from shaderbank.bank.bank import Bank
+from shaderbank.bank.index import STATUS_QUARANTINED
+from shaderbank.errors import ShaderbankError
+
+HEADER = "# shaderbank program list"
+BANK_PREFIX = "# bank: "
+
+
+@dataclass(frozen=True)
+class Selection:
+    banks: list[Path]
+    ids: list[str]
+
+
+def select_programs(
+    bank: Bank,
+    *,
+    families: Sequence[str] = (),
+    tags: Sequence[str] = (),
+    max_cost_ms: float | None = None,
+    count: int | None = None,
+    seed: int = 0,
+    include_unvalidated: bool = False,
+) -> list[str]:
+    """Ids of usable programs in any of `families` (all when empty) carrying every one of
+    `tags`, at most max_cost_ms per 256 px image; `count` of them drawn with `seed`."""
+    chosen = []
+    for entry in bank.entries:
+        if entry.status == STATUS_QUARANTINED:
+            continue
+        if entry.status != "ok" and not include_unvalidated:
+            continue
+        if families and entry.family not in families:
+            continue
+        if any(tag not in entry.tags for tag in tags):
+            continue
+        if max_cost_ms is not None and (
+            entry.cost_ms_256 is None or entry.cost_ms_256 > max_cost_ms
+        ):
+            continue
+        chosen.append(entry.id)
+    if count is not None:
+        chosen = sample_ids(chosen, count, seed)
+    return chosen
+
+
+def sample_ids(ids: Sequence[str], count: int, seed: int) -> list[str]:
+    """`count` of `ids` drawn with `seed`, sorted; the same arguments, the same ids."""
+    if count > len(ids):
+        raise ShaderbankError(f"asked for {count} programs but only {len(ids)} match")
+    return sorted(random.Random(seed).sample(list(ids), count))
+
+
+def write_selection(path: Path, bank: Bank, ids: Sequence[str]) -> None:
+    lines = [HEADER]
+    lines += [f"{BANK_PREFIX}{folder.root.resolve()}" for folder in bank.folders]
+    lines += list(ids)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+def read_selection(path: Path) -> Selection:
+    try:
+        lines = Path(path).read_text(encoding="utf-8").splitlines()
+    except OSError as error:
+        raise ShaderbankError(f"{path}: cannot read the program list ({error.strerror})") from None
+    banks = [Path(line.removeprefix(BANK_PREFIX)) for line in lines if line.startswith(BANK_PREFIX)]
+    ids = [line.strip() for line in lines if line.strip() and not line.startswith("#")]
+    if not ids:
+        raise ShaderbankError(f"{path}: the program list names no programs")
+    return Selection(banks, ids)

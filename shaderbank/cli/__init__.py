@@ -1,0 +1,1 @@
+"""The `shaderbank` command: one module per command group."""

@@ -1,0 +1,157 @@
+"""Validation of programs: what makes a program usable as a class of training data.
+
+A program passes when it compiles, gives finite and non-constant images, gives clearly
+different images at different times, stays within a cost budget, and is not a
+near-duplicate of a program accepted before it. Each check is a pure function of
+rendered arrays, so it is tested on images whose answer is known; `validate_task` runs
+them on one program inside a rendering worker (see shaderbank.workers), where a hang or crash
+costs only that program.
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass
+
+import numpy as np
+
+from shaderbank.bank.index import FINGERPRINT_TIMES, fingerprint
+from shaderbank.program.params import Params
+from shaderbank.program.program import Program
+
+CHECK_SIZE = 64
+CHECK_TIMES = (1.0, 4.0, 7.0)
+CHECK_MOUSE = (0.37, 0.61, 0.0, 0.0)
+COST_IMAGES = 4
+
+
+@dataclass(frozen=True)
+class Thresholds:
+    """min_std: per-image standard deviation of clamped RGB below which an image is
+    "constant". min_change: mean absolute difference two times must reach at least.
+    max_cost_ms: budget in ms per 256 px image. duplicate_distance: RMS difference of
+    fingerprints (0..1 scale) under which two programs are near-duplicates."""
+
+    min_std: float = 0.03
+    min_change: float = 0.01
+    max_cost_ms: float = 60.0
+    duplicate_distance: float = 0.03
+
+
+@dataclass(frozen=True)
+class Measurement:
+    """What a worker measured of one program (no verdict on duplicates yet)."""
+
+    program_id: str
+    problem: str | None  # the first failed check, or None
+    cost_ms_64: float
+    cost_ms_256: float
+    fingerprint: np.ndarray  # (FINGERPRINT_DIMS,) uint8
+    renderer: str  # GL_RENDERER of the worker that measured the cost
+
+
+# -- checks on arrays: (N, H, W, 3) float images ---------------------------------------
+
+
+def non_finite(images: np.ndarray) -> bool:
+    return not bool(np.isfinite(images).all())
+
+
+def constant_images(images: np.ndarray, min_std: float) -> list[int]:
+    """Indices of images (N, H, W, 3) whose clamped colour varies less than min_std in
+    every channel. Per channel, because the spread of all values together is large for
+    a flat colour such as pure red (one channel 1, the others 0)."""
+    clamped = np.clip(images, 0.0, 1.0)
+    spread = clamped.reshape(len(images), -1, images.shape[-1]).std(axis=1).max(axis=1)
+    return [int(i) for i in np.flatnonzero(spread < min_std)]
+
+
+def smallest_change(images: np.ndarray) -> float:
+    """The smallest mean absolute difference between any two images (clamped)."""
+    clamped = np.clip(images, 0.0, 1.0).reshape(len(images), -1)
+    smallest = np.inf
+    for i in range(len(clamped)):
+        for j in range(i + 1, len(clamped)):
+            smallest = min(smallest, float(np.abs(clamped[i] - clamped[j]).mean()))
+    return float(smallest)
+
+
+def first_problem(
+    images: np.ndarray, thresholds: Thresholds, finite: np.ndarray | None = None
+) -> str | None:
+    """The first failed check of (N, H, W, 3) float images, or None. `finite`, when
+    given, is the renderer's per-pixel finiteness (for images already in uint8)."""
+    if non_finite(images) or (finite is not None and not bool(finite.all())):
+        return "non-finite output (NaN or Inf)"
+    constant = constant_images(images, thresholds.min_std)
+    if constant:
+        return f"constant image at t={CHECK_TIMES[constant[0]]:g}"
+    change = smallest_change(images)
+    if change < thresholds.min_change:
+        return f"images barely change with time (difference {change:.4f})"
+    return None
+
+
+def near_duplicates(
+    fingerprints: np.ndarray, max_distance: float, chunk: int = 512
+) -> dict[int, int]:
+    """For rows that nearly repeat an earlier row, {row: earlier row}.
+
+    Distance is the RMS difference of the fingerprints on a 0..1 scale. Earlier rows
+    win, so a bank keeps the first of each group. Chunked matrix products keep it at
+    O(N^2 D) flops without O(N^2) memory."""
+    count = len(fingerprints)
+    if count < 2:
+        return {}
+    data = fingerprints.astype(np.float32) / 255.0
+    squared = (data * data).sum(axis=1)
+    limit = (max_distance**2) * data.shape[1]
+    columns = np.arange(count)
+    duplicates: dict[int, int] = {}
+    for start in range(0, count, chunk):
+        block = data[start : start + chunk]
+        rows = columns[start : start + chunk]
+        distances = squared[rows, None] + squared[None, :] - 2 * block @ data.T
+        # Only earlier rows count; a match that is itself a duplicate still counts.
+        close = (distances <= limit) & (columns[None, :] < rows[:, None])
+        found = close.any(axis=1)
+        for row, earlier in zip(rows[found], close[found].argmax(axis=1), strict=True):
+            duplicates[int(row)] = int(earlier)
+    return duplicates
+
+
+# -- the worker task --------------------------------------------------------------------
+
+
+def measure_program(renderer: object, program: Program, thresholds: Thresholds) -> Measurement:
+    """Compile, render the checks and time the program (runs inside a worker)."""
+    from shaderbank.render.renderer import Renderer
+
+    assert isinstance(renderer, Renderer)
+    params = [Params(time=t, mouse=CHECK_MOUSE) for t in CHECK_TIMES]
+    # Checked in uint8, the format training renders: llvmpipe compiles (and disk-caches)
+    # one machine-code variant per framebuffer format, so this also warms the variant
+    # the stream will use. NaN shows in alpha.
+    finite = np.empty((len(params), CHECK_SIZE, CHECK_SIZE), dtype=bool)
+    pixels = renderer.render(program, params, CHECK_SIZE, finite_out=finite)
+    images = pixels.astype(np.float32) / 255.0
+    problem = first_problem(images, thresholds, finite)
+    picks = [CHECK_TIMES.index(t) for t in FINGERPRINT_TIMES]
+    print_ = fingerprint(images[picks])
+    cost = {}
+    for size in (64, 256):
+        timing = [Params(time=0.5 + 1.7 * k, mouse=CHECK_MOUSE) for k in range(COST_IMAGES)]
+        out = np.empty((COST_IMAGES, size, size, 3), np.uint8)
+        start = time.perf_counter()
+        renderer.render(program, timing, size, out)
+        cost[size] = (time.perf_counter() - start) * 1000 / COST_IMAGES
+    if problem is None and cost[256] > thresholds.max_cost_ms:
+        problem = (
+            f"too slow: {cost[256]:.1f} ms per 256 px image (budget {thresholds.max_cost_ms:g})"
+        )
+    return Measurement(program.id, problem, cost[64], cost[256], print_, renderer.context.renderer)
+
+
+def validate_task(renderer: object, task: tuple[Program, Thresholds]) -> Measurement:
+    program, thresholds = task
+    return measure_program(renderer, program, thresholds)

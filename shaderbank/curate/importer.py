@@ -1,0 +1,523 @@
+"""Import real-world shaders into a bank folder: read, normalise, check, add.
+
+Every input file (or each shader of a JSON export) becomes one item with one outcome:
+added, duplicate (its normalised source is already in the folder or earlier in the
+run), rejected (unreadable, not a shader of any dialect, does not compile) or
+quarantined (compiled, but hangs, crashes, renders NaN, constant or too slowly).
+Compiling and rendering run in watched worker processes (workers.py), so an endless
+loop costs one timeout. Accepted programs are written with a provenance header and
+indexed with their measurements; the index is saved atomically, so a bad input or a
+killed run never leaves a half-written bank.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import re
+import time
+from collections import Counter
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import asdict, dataclass, field, replace
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from shaderbank.bank.bank import PROGRAM_SUFFIX, Bank
+from shaderbank.bank.index import STATUS_OK
+from shaderbank.curate.checks import (
+    CHECK_MOUSE,
+    CHECK_TIMES,
+    Measurement,
+    Thresholds,
+    measure_program,
+)
+from shaderbank.errors import CompileError, ProgramError, ShaderbankError
+from shaderbank.files import atomic_write_text
+from shaderbank.machine import available_cpus
+from shaderbank.paths import cache_dir
+from shaderbank.program.canonical import needs_passes
+from shaderbank.program.params import Params
+from shaderbank.program.program import MAX_SOURCE_BYTES, Program, program_from_source
+from shaderbank.sources.dialects import DialectError, Normalised, normalise
+from shaderbank.sources.dialects._glsl import blank_comments
+from shaderbank.sources.dialects._provenance import find_author, find_licence, one_line
+from shaderbank.sources.dialects.shadertoy_json import normalise_shader, shaders_in
+from shaderbank.workers.pool import TaskFailure, WorkerPool, WorkerSpec
+
+log = logging.getLogger(__name__)
+
+# Files in folders that cannot hold a program's text (the media a shader site stores
+# beside its code); everything else is tried, so that odd names still get a line.
+MEDIA_SUFFIXES = frozenset(
+    [
+        ".png",
+        ".jpg",
+        ".jpeg",
+        ".gif",
+        ".webp",
+        ".bmp",
+        ".tga",
+        ".npy",
+        ".mp3",
+        ".ogg",
+        ".wav",
+        ".mp4",
+        ".webm",
+        ".zip",
+        ".gz",
+        ".pyc",
+    ]
+)
+# A bank's own files, when a bank folder is imported.
+OWN_FILES = frozenset(("index.json", "index.fingerprints.npy", "imported.json"))
+SAVE_EVERY_SECONDS = 30.0
+LEDGER_NAME = "imported.json"
+REPORT_NAME = "import-report.json"  # normalised-source hash -> program id, for duplicates
+DEFAULT_FRAMES = 30
+# Imported programs are judged on what the issue asks of them: they compile and render
+# finite, non-constant images within a generous cost budget. A still image is a good
+# class too, so change over time is not required here (validate still reports it).
+IMPORT_THRESHOLDS = Thresholds(min_change=0.0, max_cost_ms=400.0)
+
+ADDED, DUPLICATE, REJECTED, QUARANTINED = "added", "duplicate", "rejected", "quarantined"
+
+
+@dataclass
+class ImportItem:
+    """The outcome for one program found in the input."""
+
+    origin: str  # file, with "#k" for the k-th shader of a JSON list
+    dialect: str = "unknown"  # dialect:variant
+    status: str = REJECTED
+    reason: str = ""
+    program_id: str = ""
+    compiled: bool = False
+    rendered: bool = False  # finite and non-constant images
+    notes: list[str] = field(default_factory=list)
+
+    @property
+    def dialect_name(self) -> str:
+        return self.dialect.split(":", 1)[0]
+
+
+@dataclass
+class ImportReport:
+    folder: Path
+    items: list[ImportItem] = field(default_factory=list)
+    seconds: float = 0.0
+
+    @property
+    def added(self) -> int:
+        return sum(1 for item in self.items if item.status == ADDED)
+
+    def summary(self) -> dict[str, dict[str, int]]:
+        """Per dialect: found, compiled, rendered (non-constant), quarantined, added,
+        duplicate, rejected."""
+        table: dict[str, Counter[str]] = {}
+        for item in self.items:
+            row = table.setdefault(item.dialect_name, Counter())
+            row["found"] += 1
+            row["compiled"] += item.compiled
+            row["rendered"] += item.rendered
+            row[item.status] += 1
+        columns = ("found", "compiled", "rendered", QUARANTINED, ADDED, DUPLICATE, REJECTED)
+        return {name: {c: row[c] for c in columns} for name, row in sorted(table.items())}
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "folder": str(self.folder),
+            "seconds": round(self.seconds, 2),
+            "programs_per_second": round(len(self.items) / max(self.seconds, 1e-9), 3),
+            "summary": self.summary(),
+            "items": [asdict(item) for item in self.items],
+        }
+
+
+@dataclass
+class _Candidate:
+    item: ImportItem
+    normalised: Normalised
+    origin_path: Path
+    key: str  # hash of the normalised source
+
+
+def default_folder() -> Path:
+    return cache_dir() / "banks" / "imported"
+
+
+def find_files(paths: Sequence[Path | str]) -> Iterator[Path]:
+    """Files named, and the files under folders named (recursively, sorted), but for
+    media and a bank's own files."""
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            for child in sorted(path.rglob("*")):
+                if (
+                    child.is_file()
+                    and child.suffix.lower() not in MEDIA_SUFFIXES
+                    and not any(part.startswith(".") for part in child.relative_to(path).parts)
+                    and child.name not in OWN_FILES
+                    and child.name != REPORT_NAME
+                ):
+                    yield child
+        else:
+            yield path
+
+
+def read_text(path: Path) -> tuple[str, list[str]]:
+    """The text of an input file, with notes; ProgramError names what it cannot be."""
+    try:
+        size = path.stat().st_size
+    except OSError as error:
+        raise ProgramError(f"cannot read ({error.strerror or error})") from error
+    if size > MAX_SOURCE_BYTES:
+        raise ProgramError(f"{size} bytes is too large for a program (limit 1 MiB)")
+    data = path.read_bytes()
+    if b"\0" in data:
+        raise ProgramError("binary file, not GLSL text")
+    try:
+        text, notes = data.decode("utf-8-sig"), []
+    except UnicodeDecodeError as error:
+        # Authors' names in comments are often Latin-1; code itself must be ASCII.
+        text = data.decode("latin-1")
+        if any(ord(char) > 127 for char in blank_comments(text)):
+            raise ProgramError(f"not UTF-8 text (byte {error.start})") from None
+        notes = ["non-UTF-8 bytes in comments, read as Latin-1"]
+    if not text.strip():
+        raise ProgramError("empty file")
+    return text, notes
+
+
+def _texts(path: Path, text: str) -> Iterator[tuple[str, Any]]:
+    """(origin, text or Shadertoy JSON object) for each program in a file."""
+    stripped = text.lstrip()
+    if path.suffix.lower() == ".json" or stripped[:1] in "{[":
+        try:
+            document = json.loads(text)
+        except json.JSONDecodeError as error:
+            if path.suffix.lower() == ".json":
+                raise DialectError(f"invalid JSON ({error.msg} at line {error.lineno})") from None
+        else:
+            yield from _json_programs(path, document, text)
+            return
+    yield str(path), text
+
+
+def _json_programs(path: Path, document: Any, text: str) -> Iterator[tuple[str, Any]]:
+    if isinstance(document, dict) and ("renderpass" in document or "Shader" in document):
+        yield str(path), shaders_in(text)[0]
+        return
+    if isinstance(document, list):
+        shaders = shaders_in(text)
+        if not shaders:
+            raise DialectError("an empty JSON list")
+        for number, shader in enumerate(shaders):
+            yield f"{path}#{number}", shader
+        return
+    if isinstance(document, dict):
+        for key in ("code", "source", "shader", "glsl", "fragment"):
+            if isinstance(document.get(key), str):
+                yield str(path), document
+                return
+        raise DialectError("JSON without shader code: no renderpass, code or source field")
+    raise DialectError(f"JSON {type(document).__name__} is not a shader")
+
+
+def _normalise_one(payload: Any, dialect: str, path: Path, frames: int) -> Normalised:
+    if isinstance(payload, str):
+        result = normalise(payload, dialect, str(path))
+        if result.dialect != "shadertoy-json":
+            result.author = result.author or find_author(payload)
+            result.licence = result.licence or find_licence(payload)
+        return result
+    if "renderpass" in payload or not any(
+        isinstance(payload.get(k), str) for k in ("code", "source", "shader", "glsl", "fragment")
+    ):
+        if dialect not in ("auto", "shadertoy-json") and not dialect.startswith("shadertoy-json"):
+            raise DialectError(f"a Shadertoy JSON export, not {dialect}")
+        return normalise_shader(payload, frames=frames)
+    # A JSON record of one shader from some gallery: its code plus metadata.
+    code = next(payload[k] for k in ("code", "source", "shader", "glsl", "fragment")
+                if isinstance(payload.get(k), str))  # fmt: skip
+    result = normalise(code, dialect, str(path))
+    meta = {k.lower(): v for k, v in payload.items() if isinstance(v, str | int)}
+    result.name = str(meta.get("name") or meta.get("title") or "")
+    result.author = str(meta.get("author") or meta.get("user") or meta.get("username") or "")
+    result.author = result.author or find_author(code)
+    result.licence = str(meta.get("licence") or meta.get("license") or "") or find_licence(code)
+    return result
+
+
+def source_key(source: str) -> str:
+    """Hash of a normalised source, blind to whitespace."""
+    return hashlib.sha256(" ".join(source.split()).encode()).hexdigest()[:20]
+
+
+# -- the worker task ------------------------------------------------------------------------
+
+
+def check_task(
+    renderer: object, task: tuple[int, list[Program], Thresholds]
+) -> tuple[int, Measurement]:
+    """Compile the candidates in order and measure the first that compiles (runs in a
+    worker). Returns (its index, its measurement); raises the first compile error."""
+    from shaderbank.render.multipass import passes_of
+
+    _, candidates, thresholds = task
+    first_error: CompileError | None = None
+    for number, program in enumerate(candidates):
+        try:
+            if needs_passes(program.source):
+                for render_pass in passes_of(program).passes:
+                    renderer.compile(render_pass.program)  # type: ignore[attr-defined]
+            else:
+                renderer.compile(program)  # type: ignore[attr-defined]
+        except CompileError as error:
+            first_error = first_error or error
+            continue
+        measurement = measure_program(renderer, program, thresholds)
+        if measurement.problem is None and _flat(renderer, program, thresholds.min_std):
+            measurement = replace(measurement, problem="constant image (one flat colour)")
+        return number, measurement
+    assert first_error is not None
+    raise first_error
+
+
+def _flat(renderer: Any, program: Program, min_std: float) -> bool:
+    """Every image is one colour. validate's constant check measures the spread of all
+    RGB values together, which a flat non-grey colour passes."""
+    params = [Params(time=t, mouse=CHECK_MOUSE) for t in CHECK_TIMES]
+    images = renderer.render(program, params, 32).astype(np.float32) / 255.0
+    spread = images.reshape(len(params), -1, 3).std(axis=1).max(axis=1)
+    return bool((spread < min_std).all())
+
+
+# -- importing ------------------------------------------------------------------------------
+
+
+def import_paths(
+    paths: Sequence[Path | str],
+    folder: Path,
+    *,
+    dialect: str = "auto",
+    workers: int | None = None,
+    device: str = "cpu",
+    thresholds: Thresholds = IMPORT_THRESHOLDS,
+    timeout: float = 20.0,
+    frames: int = DEFAULT_FRAMES,
+    on_item: Callable[[ImportItem], None] | None = None,
+) -> ImportReport:
+    """Import every program under `paths` into the bank folder `folder` (created if
+    missing). `on_item` is called once per program as its outcome is known."""
+    started = time.monotonic()
+    folder.mkdir(parents=True, exist_ok=True)
+    bank = Bank.load(folder)
+    ledger = _read_ledger(folder, bank)
+    report = ImportReport(folder=folder)
+
+    def finish(item: ImportItem) -> None:
+        report.items.append(item)
+        if on_item is not None:
+            on_item(item)
+
+    candidates: list[_Candidate] = []
+    seen: dict[str, str] = {}
+    for path in find_files(paths):
+        for candidate in _prepare(path, dialect, frames, finish):
+            if candidate.key in ledger or candidate.key in seen:
+                candidate.item.status = DUPLICATE
+                earlier = ledger.get(candidate.key) or seen[candidate.key]
+                candidate.item.reason = f"same normalised source as {earlier}"
+                finish(candidate.item)
+                continue
+            seen[candidate.key] = candidate.item.origin
+            candidates.append(candidate)
+
+    if candidates:
+        _check_and_add(bank, folder, candidates, ledger, finish,
+                       workers=workers, device=device, thresholds=thresholds,
+                       timeout=timeout)  # fmt: skip
+    report.seconds = time.monotonic() - started
+    return report
+
+
+def _prepare(
+    path: Path, dialect: str, frames: int, finish: Callable[[ImportItem], None]
+) -> Iterator[_Candidate]:
+    try:
+        text, notes = read_text(path)
+        programs = list(_texts(path, text))
+    except (ProgramError, DialectError) as error:
+        finish(ImportItem(origin=str(path), reason=str(error)))
+        return
+    for origin, payload in programs:
+        item = ImportItem(origin=origin, notes=list(notes))
+        try:
+            result = _normalise_one(payload, dialect, path, frames)
+        except DialectError as error:
+            item.reason = str(error)
+            finish(item)
+            continue
+        except RecursionError:
+            item.reason = "too deeply nested to read"
+            finish(item)
+            continue
+        item.dialect = result.label
+        item.notes += result.notes
+        yield _Candidate(item, result, path, source_key(result.source))
+
+
+def _check_and_add(
+    bank: Bank,
+    folder: Path,
+    candidates: list[_Candidate],
+    ledger: dict[str, str],
+    finish: Callable[[ImportItem], None],
+    *,
+    workers: int | None,
+    device: str,
+    thresholds: Thresholds,
+    timeout: float,
+) -> None:
+    workers = workers or max(1, min(2, available_cpus(), len(candidates)))
+    threads = max(1, available_cpus() // workers)
+    names = set(bank.ids)
+    tasks = (
+        (number, [_program(c, text) for text in _sources(c)], thresholds)
+        for number, c in enumerate(candidates)
+    )
+    spec = WorkerSpec("shaderbank.curate.importer:check_task", device=device, threads=threads)
+    last_save = time.monotonic()
+    with WorkerPool(spec, workers) as pool:
+        for (number, _, _), outcome in pool.run(tasks, timeout=timeout):
+            candidate = candidates[number]
+            item = candidate.item
+            _judge(item, outcome)
+            if item.status == ADDED:
+                chosen, measurement = outcome
+                source = _sources(candidate)[chosen]
+                _add(bank, folder, candidate, source, measurement, names)
+                ledger[candidate.key] = item.program_id
+                if time.monotonic() - last_save > SAVE_EVERY_SECONDS:
+                    _save(bank, folder, ledger)
+                    last_save = time.monotonic()
+            finish(item)
+    _save(bank, folder, ledger)
+
+
+def _sources(candidate: _Candidate) -> list[str]:
+    return [candidate.normalised.source, *candidate.normalised.fallbacks]
+
+
+def _judge(item: ImportItem, outcome: Any) -> None:
+    if isinstance(outcome, TaskFailure):
+        message = outcome.message.splitlines()[0] if outcome.message else outcome.kind
+        if outcome.kind == "error" and message.startswith("CompileError: "):
+            item.status, item.reason = REJECTED, "compile error: " + _short(message, "CompileError")
+            return
+        item.compiled = True
+        item.status = QUARANTINED
+        item.reason = {"timeout": "timeout: ", "crash": "crash: "}.get(outcome.kind, "") + message
+        return
+    _, measurement = outcome
+    item.compiled = True
+    problem = measurement.problem
+    item.rendered = problem is None or not problem.startswith(("non-finite", "constant"))
+    if problem is None:
+        item.status = ADDED
+    else:
+        item.status, item.reason = QUARANTINED, problem
+
+
+def _short(message: str, prefix: str) -> str:
+    """A compile message with the line of the user's file instead of the worker's
+    temporary program name ("import/<key>:4:2: ...")."""
+    text = message.removeprefix(prefix + ": ")
+    match = re.match(r"import/\w+(?::(\d+))?(?::\d+)?: (.*)$", text)
+    if not match:
+        return text
+    return (f"line {match.group(1)}: " if match.group(1) else "") + match.group(2)
+
+
+def _program(candidate: _Candidate, source: str) -> Program:
+    header = _header(candidate, "candidate")
+    return program_from_source(header + source, id=f"import/{candidate.key}", family="imported")
+
+
+def _slug(text: str) -> str:
+    slug = re.sub(r"[^A-Za-z0-9_.\-]+", "-", text).strip("-.").lower()[:48]
+    return slug if slug and slug[0].isalnum() else f"p{slug}"
+
+
+def _header(candidate: _Candidate, name: str) -> str:
+    result = candidate.normalised
+    tags = ["imported", result.dialect, *([result.variant] if result.variant else []),
+            *result.tags]  # fmt: skip
+    description = result.description or f"Imported from {candidate.origin_path.name}."
+    lines = {
+        "name": name,
+        "family": result.dialect,
+        "tags": ", ".join(dict.fromkeys(_slug(t) for t in tags if t)),
+        "licence": result.licence or "unknown",
+        "author": result.author or "unknown",
+        "description": description,
+        "source": candidate.item.origin,
+        "dialect": result.label,
+    }
+    return "".join(f"// {key}: {one_line(str(value))}\n" for key, value in lines.items())
+
+
+def _add(
+    bank: Bank,
+    folder: Path,
+    candidate: _Candidate,
+    source: str,
+    measurement: Measurement,
+    names: set[str],
+) -> None:
+    result = candidate.normalised
+    base = _slug(result.name or Path(candidate.item.origin.split("#")[0]).stem)
+    name, number = base, 2
+    while f"{result.dialect}/{name}" in names:
+        name, number = f"{base}-{number}", number + 1
+    names.add(f"{result.dialect}/{name}")
+    relative = f"{result.dialect}/{name}{PROGRAM_SUFFIX}"
+    text = _header(candidate, name) + source
+    path = folder / relative
+    path.parent.mkdir(parents=True, exist_ok=True)
+    atomic_write_text(path, text)
+    program = program_from_source(text, id=relative[: -len(PROGRAM_SUFFIX)], path=path)
+    bank.add(program, relative, provenance=f"import:{result.label}:{candidate.item.origin}")
+    entry = bank.entry(program.id)
+    entry.dialect = result.label
+    bank.set_result(
+        program.id,
+        status=STATUS_OK,
+        cost_ms_64=measurement.cost_ms_64,
+        cost_ms_256=measurement.cost_ms_256,
+        cost_renderer=measurement.renderer,
+        fingerprint=measurement.fingerprint,
+    )
+    candidate.item.program_id = program.id
+
+
+def _read_ledger(folder: Path, bank: Bank) -> dict[str, str]:
+    path = folder / LEDGER_NAME
+    if not path.exists():
+        return {}
+    try:
+        ledger = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as error:
+        raise ShaderbankError(f"{path}: unreadable ({error}); delete it to re-import") from None
+    if not isinstance(ledger, dict):
+        raise ShaderbankError(f"{path}: not an import ledger; delete it to re-import")
+    # Programs deleted from the folder since are no longer duplicates.
+    return {str(k): str(v) for k, v in ledger.items() if v in bank}
+
+
+def _save(bank: Bank, folder: Path, ledger: dict[str, str]) -> None:
+    bank.save()
+    atomic_write_text(folder / LEDGER_NAME, json.dumps(ledger, indent=0, sort_keys=True))

@@ -1,0 +1,132 @@
+"""Validate programs of a bank in rendering workers and record the verdicts in its index.
+
+Each program is measured in a worker (workers.py), so an endless loop or a driver crash
+quarantines that program and nothing else. Near-duplicates are found afterwards over the
+whole bank, in bank order: the first program of a look-alike group stays.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections import Counter
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from shaderbank.bank.bank import Bank
+from shaderbank.bank.index import STATUS_OK, STATUS_QUARANTINED
+from shaderbank.curate.checks import Measurement, Thresholds, near_duplicates
+from shaderbank.machine import available_cpus
+from shaderbank.workers.pool import TaskFailure, WorkerPool, WorkerSpec
+
+log = logging.getLogger(__name__)
+SAVE_EVERY_SECONDS = 30.0
+
+
+@dataclass
+class ValidationReport:
+    checked: int = 0
+    accepted: int = 0
+    reasons: Counter[str] = field(default_factory=Counter)  # quarantine reason -> count
+    duplicates: int = 0
+    seconds: float = 0.0
+
+    @property
+    def quarantined(self) -> int:
+        return sum(self.reasons.values())
+
+
+def reason_kind(reason: str) -> str:
+    """A short class of a quarantine reason, for summaries."""
+    for kind in (
+        "compile",
+        "timeout",
+        "crash",
+        "non-finite",
+        "constant",
+        "barely change",
+        "too slow",
+        "near-duplicate",
+    ):
+        if kind in reason:
+            return kind
+    return "error"
+
+
+def validate_programs(
+    bank: Bank,
+    program_ids: Sequence[str],
+    *,
+    workers: int | None = None,
+    device: str = "cpu",
+    thresholds: Thresholds | None = None,
+    timeout: float = 20.0,
+    on_progress: Callable[[int], None] | None = None,
+) -> ValidationReport:
+    """Measure and check `program_ids`, then mark near-duplicates across the bank, and
+    save the bank's indexes (also every 30 s on the way, so a killed run keeps them)."""
+    thresholds = thresholds or Thresholds()
+    workers = workers or max(1, min(2, available_cpus()))
+    threads = max(1, available_cpus() // workers)
+    report = ValidationReport()
+    started = last_save = time.monotonic()
+    tasks = ((bank.program(program_id), thresholds) for program_id in program_ids)
+    spec = WorkerSpec("shaderbank.curate.checks:validate_task", device=device, threads=threads)
+    with WorkerPool(spec, workers) as pool:
+        for (program, _), outcome in pool.run(tasks, timeout=timeout):
+            report.checked += 1
+            _record(bank, program.id, outcome, report)
+            if on_progress is not None:
+                on_progress(1)
+            if time.monotonic() - last_save > SAVE_EVERY_SECONDS:
+                bank.save()
+                last_save = time.monotonic()
+    report.duplicates = mark_duplicates(bank, thresholds)
+    if report.duplicates:
+        report.reasons["near-duplicate"] += report.duplicates
+    report.accepted = sum(1 for i in program_ids if bank.entry(i).status == STATUS_OK)
+    bank.save()
+    report.seconds = time.monotonic() - started
+    return report
+
+
+def _record(
+    bank: Bank, program_id: str, outcome: Measurement | TaskFailure, report: ValidationReport
+) -> None:
+    if isinstance(outcome, TaskFailure):
+        prefix = {"error": "", "timeout": "timeout: ", "crash": "crash: "}[outcome.kind]
+        message = outcome.message.splitlines()[0]
+        if message.startswith("CompileError: "):
+            message = "compile error: " + message.removeprefix("CompileError: ")
+        reason = prefix + message
+        bank.set_result(program_id, status=STATUS_QUARANTINED, reason=reason)
+        report.reasons[reason_kind(reason)] += 1
+        return
+    status = STATUS_OK if outcome.problem is None else STATUS_QUARANTINED
+    bank.set_result(
+        program_id,
+        status=status,
+        reason=outcome.problem or "",
+        cost_ms_64=outcome.cost_ms_64,
+        cost_ms_256=outcome.cost_ms_256,
+        cost_renderer=outcome.renderer,
+        fingerprint=outcome.fingerprint,
+    )
+    if outcome.problem is not None:
+        report.reasons[reason_kind(outcome.problem)] += 1
+
+
+def mark_duplicates(bank: Bank, thresholds: Thresholds) -> int:
+    """Quarantine every accepted program that looks like an accepted one before it."""
+    ids = [e.id for e in bank.entries if e.status == STATUS_OK and e.cost_ms_64 is not None]
+    if len(ids) < 2:
+        return 0
+    prints = np.stack([bank.fingerprint(i) for i in ids])
+    duplicates = near_duplicates(prints, thresholds.duplicate_distance)
+    for row, earlier in duplicates.items():
+        bank.set_result(
+            ids[row], status=STATUS_QUARANTINED, reason=f"near-duplicate of {ids[earlier]}"
+        )
+    return len(duplicates)

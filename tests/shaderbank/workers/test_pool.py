@@ -1,0 +1,40 @@
+from __future__ import annotations
+
+import pytest
+
+from shaderbank.errors import ShaderbankError
+from shaderbank.workers.pool import TaskFailure, WorkerPool, WorkerSpec
+
+
+def test_hanging_and_crashing_tasks_fail_alone_and_workers_come_back() -> None:
+    spec = WorkerSpec("tests.shaderbank.workers.handlers:behave")
+    tasks = ["a", "hang", "b", "crash", "fail", "c"]
+    with WorkerPool(spec, workers=2) as pool:
+        outcomes = dict(pool.run(tasks, timeout=8.0))
+        assert pool.restarts == 2
+    assert sorted(outcomes) == sorted(tasks)
+    for name in ("a", "b", "c"):
+        assert isinstance(outcomes[name], str) and outcomes[name].startswith(f"done {name}")
+    assert outcomes["hang"] == TaskFailure("timeout", "no result within 8 s")
+    assert outcomes["crash"].kind == "crash" and "SIGSEGV" in outcomes["crash"].message
+    assert outcomes["fail"].kind == "error" and "told to fail" in outcomes["fail"].message
+
+
+def test_a_worker_that_cannot_render_stops_the_run_with_the_reason() -> None:
+    spec = WorkerSpec("tests.shaderbank.workers.handlers:behave", device="cuda:7")
+    with WorkerPool(spec, workers=1) as pool, pytest.raises(ShaderbankError, match="cuda:7"):
+        list(pool.run(["a"], timeout=5.0))
+
+
+def test_a_worker_that_never_started_is_explained_in_one_line() -> None:
+    from shaderbank.workers.pipes import not_started
+
+    assert not_started("rendering worker 1", None, 120) == (
+        "rendering worker 1 did not start within 120 s"
+    )
+    killed = not_started("rendering worker 1", -9, 120)
+    assert killed == "rendering worker 1 did not start: worker died (SIGKILL)"
+    # Exit code 1 is how a spawned worker ends when importing the main script fails.
+    failed = not_started("rendering worker 1", 1, 120)
+    assert failed.startswith("rendering worker 1 did not start: worker exited with code 1 (")
+    assert 'if __name__ == "__main__":' in failed and "\n" not in failed
