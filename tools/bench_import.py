@@ -19,7 +19,8 @@ import time
 from collections.abc import Sequence
 from pathlib import Path
 
-from shaderbank.curate.importer import ADDED, import_paths
+from shaderbank.curate.import_report import ADDED
+from shaderbank.curate.importer import import_paths
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "tests" / "shaderbank" / "curate" / "import_corpus"

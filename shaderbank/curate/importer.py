@@ -17,9 +17,8 @@ import json
 import logging
 import re
 import time
-from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import asdict, dataclass, field, replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -34,18 +33,24 @@ from shaderbank.curate.checks import (
     Thresholds,
     measure_program,
 )
+from shaderbank.curate.import_report import (
+    ADDED,
+    DUPLICATE,
+    ImportItem,
+    ImportReport,
+    judge,
+)
 from shaderbank.errors import CompileError, ProgramError, ShaderbankError
 from shaderbank.files import atomic_write_text
 from shaderbank.machine import available_cpus
 from shaderbank.paths import cache_dir
 from shaderbank.program.canonical import needs_passes
 from shaderbank.program.params import Params
-from shaderbank.program.program import MAX_SOURCE_BYTES, Program, program_from_source
-from shaderbank.sources.dialects import DialectError, Normalised, normalise
-from shaderbank.sources.dialects._glsl import blank_comments
-from shaderbank.sources.dialects._provenance import find_author, find_licence, one_line
-from shaderbank.sources.dialects.shadertoy_json import normalise_shader, shaders_in
-from shaderbank.workers.pool import TaskFailure, WorkerPool, WorkerSpec
+from shaderbank.program.program import Program, format_header, program_from_source
+from shaderbank.render.multipass import DEFAULT_FRAMES
+from shaderbank.sources.dialects import DialectError, Normalised
+from shaderbank.sources.dialects.records import normalise_record, programs_in, read_text
+from shaderbank.workers.pool import WorkerPool, WorkerSpec
 
 log = logging.getLogger(__name__)
 
@@ -76,64 +81,10 @@ OWN_FILES = frozenset(("index.json", "index.fingerprints.npy", "imported.json"))
 SAVE_EVERY_SECONDS = 30.0
 LEDGER_NAME = "imported.json"
 REPORT_NAME = "import-report.json"  # normalised-source hash -> program id, for duplicates
-DEFAULT_FRAMES = 30
 # Imported programs are judged on what the issue asks of them: they compile and render
 # finite, non-constant images within a generous cost budget. A still image is a good
 # class too, so change over time is not required here (validate still reports it).
 IMPORT_THRESHOLDS = Thresholds(min_change=0.0, max_cost_ms=400.0)
-
-ADDED, DUPLICATE, REJECTED, QUARANTINED = "added", "duplicate", "rejected", "quarantined"
-
-
-@dataclass
-class ImportItem:
-    """The outcome for one program found in the input."""
-
-    origin: str  # file, with "#k" for the k-th shader of a JSON list
-    dialect: str = "unknown"  # dialect:variant
-    status: str = REJECTED
-    reason: str = ""
-    program_id: str = ""
-    compiled: bool = False
-    rendered: bool = False  # finite and non-constant images
-    notes: list[str] = field(default_factory=list)
-
-    @property
-    def dialect_name(self) -> str:
-        return self.dialect.split(":", 1)[0]
-
-
-@dataclass
-class ImportReport:
-    folder: Path
-    items: list[ImportItem] = field(default_factory=list)
-    seconds: float = 0.0
-
-    @property
-    def added(self) -> int:
-        return sum(1 for item in self.items if item.status == ADDED)
-
-    def summary(self) -> dict[str, dict[str, int]]:
-        """Per dialect: found, compiled, rendered (non-constant), quarantined, added,
-        duplicate, rejected."""
-        table: dict[str, Counter[str]] = {}
-        for item in self.items:
-            row = table.setdefault(item.dialect_name, Counter())
-            row["found"] += 1
-            row["compiled"] += item.compiled
-            row["rendered"] += item.rendered
-            row[item.status] += 1
-        columns = ("found", "compiled", "rendered", QUARANTINED, ADDED, DUPLICATE, REJECTED)
-        return {name: {c: row[c] for c in columns} for name, row in sorted(table.items())}
-
-    def to_json(self) -> dict[str, Any]:
-        return {
-            "folder": str(self.folder),
-            "seconds": round(self.seconds, 2),
-            "programs_per_second": round(len(self.items) / max(self.seconds, 1e-9), 3),
-            "summary": self.summary(),
-            "items": [asdict(item) for item in self.items],
-        }
 
 
 @dataclass
@@ -165,90 +116,6 @@ def find_files(paths: Sequence[Path | str]) -> Iterator[Path]:
                     yield child
         else:
             yield path
-
-
-def read_text(path: Path) -> tuple[str, list[str]]:
-    """The text of an input file, with notes; ProgramError names what it cannot be."""
-    try:
-        size = path.stat().st_size
-    except OSError as error:
-        raise ProgramError(f"cannot read ({error.strerror or error})") from error
-    if size > MAX_SOURCE_BYTES:
-        raise ProgramError(f"{size} bytes is too large for a program (limit 1 MiB)")
-    data = path.read_bytes()
-    if b"\0" in data:
-        raise ProgramError("binary file, not GLSL text")
-    try:
-        text, notes = data.decode("utf-8-sig"), []
-    except UnicodeDecodeError as error:
-        # Authors' names in comments are often Latin-1; code itself must be ASCII.
-        text = data.decode("latin-1")
-        if any(ord(char) > 127 for char in blank_comments(text)):
-            raise ProgramError(f"not UTF-8 text (byte {error.start})") from None
-        notes = ["non-UTF-8 bytes in comments, read as Latin-1"]
-    if not text.strip():
-        raise ProgramError("empty file")
-    return text, notes
-
-
-def _texts(path: Path, text: str) -> Iterator[tuple[str, Any]]:
-    """(origin, text or Shadertoy JSON object) for each program in a file."""
-    stripped = text.lstrip()
-    if path.suffix.lower() == ".json" or stripped[:1] in "{[":
-        try:
-            document = json.loads(text)
-        except json.JSONDecodeError as error:
-            if path.suffix.lower() == ".json":
-                raise DialectError(f"invalid JSON ({error.msg} at line {error.lineno})") from None
-        else:
-            yield from _json_programs(path, document, text)
-            return
-    yield str(path), text
-
-
-def _json_programs(path: Path, document: Any, text: str) -> Iterator[tuple[str, Any]]:
-    if isinstance(document, dict) and ("renderpass" in document or "Shader" in document):
-        yield str(path), shaders_in(text)[0]
-        return
-    if isinstance(document, list):
-        shaders = shaders_in(text)
-        if not shaders:
-            raise DialectError("an empty JSON list")
-        for number, shader in enumerate(shaders):
-            yield f"{path}#{number}", shader
-        return
-    if isinstance(document, dict):
-        for key in ("code", "source", "shader", "glsl", "fragment"):
-            if isinstance(document.get(key), str):
-                yield str(path), document
-                return
-        raise DialectError("JSON without shader code: no renderpass, code or source field")
-    raise DialectError(f"JSON {type(document).__name__} is not a shader")
-
-
-def _normalise_one(payload: Any, dialect: str, path: Path, frames: int) -> Normalised:
-    if isinstance(payload, str):
-        result = normalise(payload, dialect, str(path))
-        if result.dialect != "shadertoy-json":
-            result.author = result.author or find_author(payload)
-            result.licence = result.licence or find_licence(payload)
-        return result
-    if "renderpass" in payload or not any(
-        isinstance(payload.get(k), str) for k in ("code", "source", "shader", "glsl", "fragment")
-    ):
-        if dialect not in ("auto", "shadertoy-json") and not dialect.startswith("shadertoy-json"):
-            raise DialectError(f"a Shadertoy JSON export, not {dialect}")
-        return normalise_shader(payload, frames=frames)
-    # A JSON record of one shader from some gallery: its code plus metadata.
-    code = next(payload[k] for k in ("code", "source", "shader", "glsl", "fragment")
-                if isinstance(payload.get(k), str))  # fmt: skip
-    result = normalise(code, dialect, str(path))
-    meta = {k.lower(): v for k, v in payload.items() if isinstance(v, str | int)}
-    result.name = str(meta.get("name") or meta.get("title") or "")
-    result.author = str(meta.get("author") or meta.get("user") or meta.get("username") or "")
-    result.author = result.author or find_author(code)
-    result.licence = str(meta.get("licence") or meta.get("license") or "") or find_licence(code)
-    return result
 
 
 def source_key(source: str) -> str:
@@ -349,14 +216,14 @@ def _prepare(
 ) -> Iterator[_Candidate]:
     try:
         text, notes = read_text(path)
-        programs = list(_texts(path, text))
+        programs = list(programs_in(path, text))
     except (ProgramError, DialectError) as error:
         finish(ImportItem(origin=str(path), reason=str(error)))
         return
     for origin, payload in programs:
         item = ImportItem(origin=origin, notes=list(notes))
         try:
-            result = _normalise_one(payload, dialect, path, frames)
+            result = normalise_record(payload, dialect, path, frames)
         except DialectError as error:
             item.reason = str(error)
             finish(item)
@@ -395,7 +262,7 @@ def _check_and_add(
         for (number, _, _), outcome in pool.run(tasks, timeout=timeout):
             candidate = candidates[number]
             item = candidate.item
-            _judge(item, outcome)
+            judge(item, outcome)
             if item.status == ADDED:
                 chosen, measurement = outcome
                 source = _sources(candidate)[chosen]
@@ -410,36 +277,6 @@ def _check_and_add(
 
 def _sources(candidate: _Candidate) -> list[str]:
     return [candidate.normalised.source, *candidate.normalised.fallbacks]
-
-
-def _judge(item: ImportItem, outcome: Any) -> None:
-    if isinstance(outcome, TaskFailure):
-        message = outcome.message.splitlines()[0] if outcome.message else outcome.kind
-        if outcome.kind == "error" and message.startswith("CompileError: "):
-            item.status, item.reason = REJECTED, "compile error: " + _short(message, "CompileError")
-            return
-        item.compiled = True
-        item.status = QUARANTINED
-        item.reason = {"timeout": "timeout: ", "crash": "crash: "}.get(outcome.kind, "") + message
-        return
-    _, measurement = outcome
-    item.compiled = True
-    problem = measurement.problem
-    item.rendered = problem is None or not problem.startswith(("non-finite", "constant"))
-    if problem is None:
-        item.status = ADDED
-    else:
-        item.status, item.reason = QUARANTINED, problem
-
-
-def _short(message: str, prefix: str) -> str:
-    """A compile message with the line of the user's file instead of the worker's
-    temporary program name ("import/<key>:4:2: ...")."""
-    text = message.removeprefix(prefix + ": ")
-    match = re.match(r"import/\w+(?::(\d+))?(?::\d+)?: (.*)$", text)
-    if not match:
-        return text
-    return (f"line {match.group(1)}: " if match.group(1) else "") + match.group(2)
 
 
 def _program(candidate: _Candidate, source: str) -> Program:
@@ -467,7 +304,7 @@ def _header(candidate: _Candidate, name: str) -> str:
         "source": candidate.item.origin,
         "dialect": result.label,
     }
-    return "".join(f"// {key}: {one_line(str(value))}\n" for key, value in lines.items())
+    return format_header(lines)
 
 
 def _add(

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -52,6 +53,16 @@ class Program:
     def location(self) -> str:
         """How errors name this program: its file when it has one."""
         return str(self.path) if self.path is not None else self.id
+
+
+def one_line(text: str) -> str:
+    """Text for a one-line header field."""
+    return " ".join(text.split())[:200]
+
+
+def format_header(fields: Mapping[str, str]) -> str:
+    """The `// key: value` lines that parse_header reads back, one line per field."""
+    return "".join(f"// {key}: {one_line(str(value))}\n" for key, value in fields.items())
 
 
 def parse_header(source: str) -> dict[str, str]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from shaderbank.program.program import one_line
 from shaderbank.sources.dialects import _glsl
 
 _LICENCE = re.compile(
@@ -35,8 +36,3 @@ def find_licence(code: str) -> str:
 def find_author(code: str) -> str:
     match = _AUTHOR.search(comment_text(code))
     return one_line(match.group(1)).strip(" .*/:-") if match else ""
-
-
-def one_line(text: str) -> str:
-    """Text for a one-line header field."""
-    return " ".join(text.split())[:200]

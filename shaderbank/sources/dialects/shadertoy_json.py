@@ -16,9 +16,10 @@ import re
 from typing import Any
 
 from shaderbank.program.canonical import MULTIPASS_MARKER
+from shaderbank.program.program import one_line
 from shaderbank.sources.dialects._base import DialectError, Normalised, assemble, preamble_defines
 from shaderbank.sources.dialects._info import SourceInfo
-from shaderbank.sources.dialects._provenance import find_licence, one_line
+from shaderbank.sources.dialects._provenance import find_licence
 from shaderbank.sources.dialects.shadertoy import canonical_image
 
 NAME = "shadertoy-json"

@@ -13,7 +13,8 @@ import pytest
 from shaderbank.bank.bank import Bank
 from shaderbank.bank.index import STATUS_OK
 from shaderbank.cli.main import main
-from shaderbank.curate.importer import ImportReport, import_paths
+from shaderbank.curate.import_report import ImportReport
+from shaderbank.curate.importer import import_paths
 from shaderbank.program.params import Params
 from shaderbank.render.renderer import Renderer
 
