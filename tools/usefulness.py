@@ -115,7 +115,7 @@ def main() -> int:
     args = parser.parse_args()
 
     from shaderbank.analysis.stats import spearman
-    from shaderbank.analysis.study import METRICS, read_results
+    from shaderbank.analysis.results import METRICS, read_results
 
     results = read_results(args.diversity)
     groups = groups_of(list(results), args.groups, args.group_size, args.seed)

@@ -11,14 +11,16 @@ import html
 import math
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 import numpy as np
 
+from shaderbank.analysis.results import (
+    METRICS,
+    RESULTS_FILE,
+    DiversitySettings,
+    ProgramDiversity,
+)
 from shaderbank.analysis.stats import spearman
-
-if TYPE_CHECKING:
-    from shaderbank.analysis.study import DiversitySettings, ProgramDiversity
 
 THUMBS_DIR = "thumbs"
 HISTOGRAMS = "metrics.png"
@@ -54,8 +56,6 @@ def plot_metrics(rows: Sequence[ProgramDiversity], path: Path) -> Path:
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
 
-    from shaderbank.analysis.study import METRICS
-
     columns = 4
     lines = math.ceil(len(METRICS) / columns)
     figure, axes = plt.subplots(lines, columns, figsize=(4 * columns, 3 * lines))
@@ -78,8 +78,6 @@ def plot_metrics(rows: Sequence[ProgramDiversity], path: Path) -> Path:
 
 def metric_correlations(rows: Sequence[ProgramDiversity]) -> np.ndarray:
     """(M, M) Spearman correlations between the metrics over the programs."""
-    from shaderbank.analysis.study import METRICS
-
     names = list(METRICS)
     values = [_values(rows, m) for m in names]
     matrix = np.eye(len(names))
@@ -94,8 +92,6 @@ def plot_correlations(rows: Sequence[ProgramDiversity], path: Path) -> Path:
 
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
-
-    from shaderbank.analysis.study import METRICS
 
     names = list(METRICS)
     matrix = metric_correlations(rows)
@@ -150,8 +146,6 @@ def write_report(
     out: Path, rows: Sequence[ProgramDiversity], settings: DiversitySettings
 ) -> dict[str, Path]:
     """Write the plots and index.html into `out` (thumbnails are already there)."""
-    from shaderbank.analysis.study import METRICS, RESULTS_FILE
-
     paths = {
         "metrics": plot_metrics(rows, out / HISTOGRAMS),
         "correlations": plot_correlations(rows, out / CORRELATIONS),

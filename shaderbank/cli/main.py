@@ -451,7 +451,7 @@ def run_select(args: argparse.Namespace) -> int:
     if not ids:
         raise ShaderbankError("no program matches; validated programs only unless --include-new")
     if args.by is not None:
-        from shaderbank.analysis.study import rank_programs, read_results
+        from shaderbank.analysis.results import rank_programs, read_results
 
         results = read_results(args.results)
         ids = rank_programs(ids, results, args.by, args.top, lowest=args.lowest)
@@ -462,7 +462,8 @@ def run_select(args: argparse.Namespace) -> int:
 
 
 def run_diversity(args: argparse.Namespace) -> int:
-    from shaderbank.analysis.study import RESULTS_FILE, DiversitySettings, run_study
+    from shaderbank.analysis.results import RESULTS_FILE, DiversitySettings
+    from shaderbank.analysis.study import run_study
 
     settings = DiversitySettings(images=args.images, size=args.size, dt=args.dt, seed=args.seed)
     bank = _load_bank(args)
