@@ -10,7 +10,6 @@ Part for the wait on a strip shared by several programs).
 from __future__ import annotations
 
 import os
-import signal
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
@@ -23,7 +22,6 @@ from shaderbank.program.canonical import needs_passes
 from shaderbank.program.params import Params
 from shaderbank.program.sampling import ParamConfig, generator, latent_neighbour, sample_params
 from shaderbank.render.renderer import tiles_per_draw
-from shaderbank.workers.lifetime import exit_with_parent
 
 IDLE = -1
 
@@ -65,9 +63,9 @@ def part_rows(batch_samples: int, workers: int, worker: int) -> tuple[int, int]:
 
 
 def run(plan: WorkerPlan, inbox: Any, outbox: Any) -> None:
+    """Started by the stream's Supervisor, which also makes this process ignore Ctrl-C
+    and die with its parent."""
     os.environ["LP_NUM_THREADS"] = str(plan.threads)
-    signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent stops us
-    exit_with_parent()
     from pathlib import Path
 
     from shaderbank.program.program import load_program

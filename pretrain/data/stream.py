@@ -16,7 +16,6 @@ the same bytes, and `start` resumes a stream at any batch.
 from __future__ import annotations
 
 import logging
-import multiprocessing as mp
 import os
 import tempfile
 import time
@@ -35,11 +34,10 @@ from shaderbank.bank.bank import Bank
 from shaderbank.errors import ShaderbankError
 from shaderbank.machine import available_cpus
 from shaderbank.program.sampling import ParamConfig, generator
-from shaderbank.workers.pipes import exit_reason, not_started, receive_any
+from shaderbank.workers import Supervisor, Worker
 
 log = logging.getLogger(__name__)
 POLL_SECONDS = 0.02
-STARTUP_SECONDS = 120.0
 
 
 @dataclass(frozen=True)
@@ -88,13 +86,9 @@ class Batch:
 
 
 @dataclass
-class _Worker:
-    process: Any
-    inbox: Any
-    reader: Any  # this worker's end of its own message pipe (see shaderbank.workers.pipes)
-    generation: int
-    ready: bool = False
-    launched: float = 0.0
+class _Share:
+    """The parent's view of one worker's share of the batches."""
+
     pending: deque[int] = field(default_factory=deque)  # batches issued, not done
     since: float = 0.0  # when it last got on: began a part or read back images
     drawn: int = 0  # images it had read back when last looked at
@@ -133,7 +127,6 @@ class RenderStream:
         self.threads = max(1, cpus // self.workers) if config.device == "cpu" else 1
         self.pin_memory = torch.cuda.is_available() if pin_memory is None else pin_memory
         self.quarantined: dict[str, str] = {}
-        self.restarts = 0
         self.wait_seconds = 0.0  # time next() spent waiting for workers
         self._layout = SlotLayout(
             slots=config.prefetch + 1,
@@ -142,8 +135,14 @@ class RenderStream:
             width=config.size,
         )
         self._slots: SharedSlots | None = None
-        self._workers: list[_Worker] = []
-        self._context = mp.get_context("spawn")
+        self._workers = Supervisor(
+            _worker.run,
+            lambda index, generation: (self._plan(index, generation),),
+            self.workers,
+            "stream worker",
+            "stream",
+        )
+        self._shares: list[_Share] = []
         self._current: np.ndarray | None = None  # per worker: label being drawn
         self._progress: np.ndarray | None = None  # per worker: images read back
         self._current_path = ""
@@ -157,16 +156,14 @@ class RenderStream:
     def __exit__(self, *_: object) -> None:
         self.close()
 
+    @property
+    def restarts(self) -> int:
+        """Workers replaced after they hung or died."""
+        return self._workers.restarts
+
     def close(self) -> None:
-        for worker in self._workers:
-            if worker.process.is_alive():
-                worker.inbox.put(None)
-        for worker in self._workers:
-            worker.process.join(timeout=5)
-            if worker.process.is_alive():
-                worker.process.kill()
-                worker.process.join(timeout=5)
-        self._workers = []
+        self._workers.close()
+        self._shares = []
         if self._slots is not None:
             self._slots.close()  # removes the folder, the "current" file with it
             self._slots = None
@@ -204,25 +201,11 @@ class RenderStream:
             current_path=self._current_path,
         )
 
-    def _launch(self, index: int, generation: int = 0) -> _Worker:
-        inbox = self._context.Queue()
-        reader, writer = self._context.Pipe(duplex=False)
-        process = self._context.Process(
-            target=_worker.run,
-            args=(self._plan(index, generation), inbox, writer),
-            name=f"shaderbank-stream-{index}",
-            daemon=True,
-        )
-        process.start()
-        writer.close()
-        worker = _Worker(process, inbox, reader, generation, launched=time.monotonic())
-        for label in self._quarantined_labels():
-            inbox.put(("quarantine", label))
-        return worker
-
-    def _quarantined_labels(self) -> list[int]:
+    def _tell_quarantined(self, worker: Worker) -> None:
+        """Bring a newly started worker up to date with the quarantine."""
         position = {program_id: label for label, program_id in enumerate(self.program_ids)}
-        return [position[program_id] for program_id in self.quarantined]
+        for program_id in self.quarantined:
+            worker.inbox.put(("quarantine", position[program_id]))
 
     def _start(self) -> None:
         self._slots = SharedSlots.create(self._layout)
@@ -232,7 +215,10 @@ class RenderStream:
         self._current, self._progress = watch[0], watch[1]
         self._current[:] = _worker.IDLE
         self._progress[:] = 0
-        self._workers = [self._launch(index) for index in range(self.workers)]
+        self._workers.start()
+        self._shares = [_Share() for _ in range(self.workers)]
+        for worker in self._workers:
+            self._tell_quarantined(worker)
 
     # -- iteration -------------------------------------------------------------------
 
@@ -266,27 +252,26 @@ class RenderStream:
     def _issue(self, batch: int) -> None:
         slot = batch % self._layout.slots
         self._done[batch] = set()
-        for worker in self._workers:
-            if not worker.pending:
-                worker.since = time.monotonic()
-            worker.pending.append(batch)
+        for worker, share in zip(self._workers, self._shares, strict=True):
+            if not share.pending:
+                share.since = time.monotonic()
+            share.pending.append(batch)
             worker.inbox.put(("render", batch, slot))
 
     def _wait_for(self, batch: int) -> None:
         while len(self._done[batch]) < self.workers:
-            readers = {index: worker.reader for index, worker in enumerate(self._workers)}
-            for _, message in receive_any(readers, POLL_SECONDS):
+            for _, message in self._workers.receive(POLL_SECONDS):
                 self._handle(message)
             self._watch()
 
     def _handle(self, message: tuple[Any, ...]) -> None:
         kind, index, generation = message[0], message[1], message[2]
-        worker = self._workers[index]
+        worker, share = self._workers[index], self._shares[index]
         if generation != worker.generation:
             return  # from a worker that was replaced
         if kind == "ready":
             worker.ready = True
-            worker.since = time.monotonic()
+            share.since = time.monotonic()
             log.info("stream worker %d renders on %s", index, message[3])
         elif kind == "failed":
             raise ShaderbankError(f"a stream worker could not start: {message[3]}")
@@ -300,55 +285,46 @@ class RenderStream:
             )
         elif kind == "done":
             batch, events = message[3], message[4]
-            if worker.pending and worker.pending[0] == batch:
-                worker.pending.popleft()
-                worker.since = time.monotonic()
+            if share.pending and share.pending[0] == batch:
+                share.pending.popleft()
+                share.since = time.monotonic()
                 self._done[batch].add(index)
             for label, reason in events:
                 self._quarantine(label, reason)
 
     def _watch(self) -> None:
+        self._workers.check_started()
         now = time.monotonic()
-        for index, worker in enumerate(self._workers):
-            if not worker.ready:
-                if not worker.process.is_alive() or now - worker.launched > STARTUP_SECONDS:
-                    code = worker.process.exitcode
-                    name = f"stream worker {index}"
-                    raise ShaderbankError(not_started(name, code, STARTUP_SECONDS))
-                continue
-            if not worker.pending:
+        for index, share in enumerate(self._shares):
+            if not self._workers[index].ready or not share.pending:
                 continue
             assert self._progress is not None
             drawn = int(self._progress[index])
-            if drawn != worker.drawn:  # images read back since the last look: not hung
-                worker.drawn, worker.since = drawn, now
+            if drawn != share.drawn:  # images read back since the last look: not hung
+                share.drawn, share.since = drawn, now
             reason = None
-            if not worker.process.is_alive():
-                reason = f"crash: {exit_reason(worker.process.exitcode)}"
-            elif now - worker.since > self.config.part_timeout:
+            if (death := self._workers.death(index)) is not None:
+                reason = f"crash: {death}"
+            elif now - share.since > self.config.part_timeout:
                 reason = f"timeout: no image within {self.config.part_timeout:g} s"
             if reason is not None:
                 self._restart(index, reason)
 
     def _restart(self, index: int, reason: str) -> None:
         assert self._current is not None and self._progress is not None
-        worker = self._workers[index]
         label = int(self._current[index])
-        if worker.process.is_alive():
-            worker.process.kill()
-        worker.process.join(timeout=5)
-        worker.reader.close()
-        self._current[index] = _worker.IDLE
-        self._progress[index] = 0
         if label != _worker.IDLE:
             self._quarantine(label, reason)
         log.warning("stream worker %d: %s; restarting it", index, reason)
-        replacement = self._launch(index, worker.generation + 1)
-        self.restarts += 1
-        for batch in worker.pending:  # its unfinished shares, in order
-            replacement.pending.append(batch)
+        replacement = self._workers.replace(index)
+        # Only now is the old worker gone and can no longer write its entries.
+        self._current[index] = _worker.IDLE
+        self._progress[index] = 0
+        self._tell_quarantined(replacement)
+        pending = self._shares[index].pending
+        self._shares[index] = _Share(pending)
+        for batch in pending:  # its unfinished shares, in order
             replacement.inbox.put(("render", batch, batch % self._layout.slots))
-        self._workers[index] = replacement
 
     def _quarantine(self, label: int, reason: str) -> None:
         program_id = self.program_ids[label]

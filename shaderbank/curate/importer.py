@@ -42,7 +42,6 @@ from shaderbank.curate.import_report import (
 )
 from shaderbank.errors import CompileError, ProgramError, ShaderbankError
 from shaderbank.files import atomic_write_text
-from shaderbank.machine import available_cpus
 from shaderbank.paths import cache_dir
 from shaderbank.program.canonical import needs_passes
 from shaderbank.program.params import Params
@@ -50,7 +49,7 @@ from shaderbank.program.program import Program, format_header, program_from_sour
 from shaderbank.render.multipass import DEFAULT_FRAMES
 from shaderbank.sources.dialects import DialectError, Normalised
 from shaderbank.sources.dialects.records import normalise_record, programs_in, read_text
-from shaderbank.workers.pool import WorkerPool, WorkerSpec
+from shaderbank.workers import WorkerPool, WorkerSpec, pool_shape
 
 log = logging.getLogger(__name__)
 
@@ -249,14 +248,13 @@ def _check_and_add(
     thresholds: Thresholds,
     timeout: float,
 ) -> None:
-    workers = workers or max(1, min(2, available_cpus(), len(candidates)))
-    threads = max(1, available_cpus() // workers)
+    workers, threads = pool_shape(workers, len(candidates))
     names = set(bank.ids)
     tasks = (
         (number, [_program(c, text) for text in _sources(c)], thresholds)
         for number, c in enumerate(candidates)
     )
-    spec = WorkerSpec("shaderbank.curate.importer:check_task", device=device, threads=threads)
+    spec = WorkerSpec(check_task, device=device, threads=threads)
     last_save = time.monotonic()
     with WorkerPool(spec, workers) as pool:
         for (number, _, _), outcome in pool.run(tasks, timeout=timeout):

@@ -1,8 +1,8 @@
 """Validate programs of a bank in rendering workers and record the verdicts in its index.
 
-Each program is measured in a worker (workers.py), so an endless loop or a driver crash
-quarantines that program and nothing else. Near-duplicates are found afterwards over the
-whole bank, in bank order: the first program of a look-alike group stays.
+Each program is measured in a worker (shaderbank.workers), so an endless loop or a driver
+crash quarantines that program and nothing else. Near-duplicates are found afterwards over
+the whole bank, in bank order: the first program of a look-alike group stays.
 """
 
 from __future__ import annotations
@@ -17,9 +17,8 @@ import numpy as np
 
 from shaderbank.bank.bank import Bank
 from shaderbank.bank.index import STATUS_OK, STATUS_QUARANTINED
-from shaderbank.curate.checks import Measurement, Thresholds, near_duplicates
-from shaderbank.machine import available_cpus
-from shaderbank.workers.pool import TaskFailure, WorkerPool, WorkerSpec
+from shaderbank.curate.checks import Measurement, Thresholds, near_duplicates, validate_task
+from shaderbank.workers import TaskFailure, WorkerPool, WorkerSpec, pool_shape
 
 log = logging.getLogger(__name__)
 SAVE_EVERY_SECONDS = 30.0
@@ -68,12 +67,11 @@ def validate_programs(
     """Measure and check `program_ids`, then mark near-duplicates across the bank, and
     save the bank's indexes (also every 30 s on the way, so a killed run keeps them)."""
     thresholds = thresholds or Thresholds()
-    workers = workers or max(1, min(2, available_cpus()))
-    threads = max(1, available_cpus() // workers)
+    workers, threads = pool_shape(workers)
     report = ValidationReport()
     started = last_save = time.monotonic()
     tasks = ((bank.program(program_id), thresholds) for program_id in program_ids)
-    spec = WorkerSpec("shaderbank.curate.checks:validate_task", device=device, threads=threads)
+    spec = WorkerSpec(validate_task, device=device, threads=threads)
     with WorkerPool(spec, workers) as pool:
         for (program, _), outcome in pool.run(tasks, timeout=timeout):
             report.checked += 1

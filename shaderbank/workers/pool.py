@@ -5,19 +5,14 @@ hangs llvmpipe (or the GPU driver) for good, and a driver bug can kill the proce
 work that renders untrusted programs runs in worker processes, each with its own GL
 context, and the parent watches them: a task past its deadline gets its worker killed
 and is reported as timed out; a worker that dies is reported with its exit signal; the
-worker is replaced and the other tasks go on.
-
-Workers start with "spawn": a child forked from a process that holds a GL context hangs,
-and spawn also keeps the parent free of GL entirely.
+worker is replaced and the other tasks go on. The processes themselves are the
+Supervisor's (supervisor.py); this pool deals out tasks and keeps their deadlines.
 """
 
 from __future__ import annotations
 
-import importlib
 import logging
-import multiprocessing as mp
 import os
-import signal
 import time
 import traceback
 from collections import deque
@@ -26,13 +21,12 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from shaderbank.errors import ShaderbankError
-from shaderbank.workers.lifetime import exit_with_parent
-from shaderbank.workers.pipes import exit_reason, not_started, receive_any
+from shaderbank.machine import available_cpus
+from shaderbank.workers.supervisor import Supervisor
 
 log = logging.getLogger(__name__)
 
 POLL_SECONDS = 0.05
-STARTUP_SECONDS = 120.0  # a worker's imports and GL context, on a loaded machine
 READY = -1  # task id of a worker's "started" message
 
 
@@ -45,41 +39,31 @@ class TaskFailure:
 
 
 @dataclass
-class _Worker:
-    process: Any
-    inbox: Any
-    reader: Any  # this worker's end of its own result pipe
-    launched: float
-    ready: bool = False
-    task_id: int | None = None
-    started: float = 0.0
-
-
-@dataclass
 class WorkerSpec:
-    """What each worker runs: `handler` is "module:function", called as
-    handler(renderer, task) in the worker with a Renderer made from these settings."""
+    """What each worker runs: `handler` is a module-level function (pickled by name),
+    called as handler(renderer, task) in the worker with a Renderer made from these
+    settings."""
 
-    handler: str
+    handler: Callable[[Any, Any], Any]
     device: str = "cpu"
     threads: int | None = None  # llvmpipe threads per worker
     env: dict[str, str] = field(default_factory=dict)
 
 
-def _resolve(handler: str) -> Callable[[Any, Any], Any]:
-    module, _, name = handler.partition(":")
-    return getattr(importlib.import_module(module), name)  # type: ignore[no-any-return]
+def pool_shape(requested: int | None, tasks: int | None = None) -> tuple[int, int]:
+    """(workers, llvmpipe threads per worker) of a rendering pool: `requested` workers,
+    else two (fewer on one core, or for fewer `tasks`); the cores are shared out among
+    the workers."""
+    cpus = available_cpus()
+    workers = requested or max(1, min(2, cpus, cpus if tasks is None else tasks))
+    return workers, max(1, cpus // workers)
 
 
-def _worker_main(spec: WorkerSpec, inbox: Any, outbox: Any, worker_index: int) -> None:
+def _worker_main(spec: WorkerSpec, worker_index: int, inbox: Any, outbox: Any) -> None:
     os.environ.update(spec.env)
-    # The parent handles Ctrl-C; workers are stopped by it.
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-    exit_with_parent()
     from shaderbank.render.renderer import Renderer
 
     try:
-        handler = _resolve(spec.handler)
         renderer = Renderer(device=spec.device, threads=spec.threads)
     except Exception as error:
         outbox.send((worker_index, READY, False, f"{type(error).__name__}: {error}"))
@@ -91,7 +75,7 @@ def _worker_main(spec: WorkerSpec, inbox: Any, outbox: Any, worker_index: int) -
             break
         task_id, task = message
         try:
-            outbox.send((worker_index, task_id, True, handler(renderer, task)))
+            outbox.send((worker_index, task_id, True, spec.handler(renderer, task)))
         except Exception as error:  # reported to the parent, never fatal to the worker
             detail = f"{type(error).__name__}: {error}"
             if not _is_user_error(error):
@@ -107,7 +91,7 @@ def _is_user_error(error: Exception) -> bool:
 class WorkerPool:
     """A fixed number of rendering workers that survive hangs and crashes of tasks.
 
-    >>> with WorkerPool(WorkerSpec("shaderbank.curate.checks:validate_task"), workers=2) as pool:
+    >>> with WorkerPool(WorkerSpec(validate_task), workers=2) as pool:
     ...     for task, outcome in pool.run(tasks, timeout=10.0):
     ...         ...  # outcome is the handler's result or a TaskFailure
     """
@@ -115,94 +99,59 @@ class WorkerPool:
     def __init__(self, spec: WorkerSpec, workers: int = 1) -> None:
         self.spec = spec
         self.size = max(1, workers)
-        self._context = mp.get_context("spawn")
-        self._workers: list[_Worker] = [self._start(index) for index in range(self.size)]
-        self.restarts = 0
-
-    def _start(self, index: int) -> _Worker:
-        inbox = self._context.Queue()
-        reader, writer = self._context.Pipe(duplex=False)
-        process = self._context.Process(
-            target=_worker_main,
-            args=(self.spec, inbox, writer, index),
-            name=f"shaderbank-worker-{index}",
-            daemon=True,
+        self._workers = Supervisor(
+            _worker_main, lambda index, _: (spec, index), self.size, "rendering worker", "worker"
         )
-        process.start()
-        writer.close()  # the child holds it; EOF then means the child is gone
-        return _Worker(process, inbox, reader, launched=time.monotonic())
+        self._workers.start()
 
-    def _replace(self, index: int) -> None:
-        worker = self._workers[index]
-        if worker.process.is_alive():
-            worker.process.kill()
-        worker.process.join(timeout=5)
-        worker.reader.close()
-        self._workers[index] = self._start(index)
-        self.restarts += 1
+    @property
+    def restarts(self) -> int:
+        return self._workers.restarts
 
     def run(self, tasks: Iterable[Any], timeout: float) -> Iterator[tuple[Any, Any | TaskFailure]]:
         """Run every task; yield (task, result or TaskFailure) as tasks finish.
 
         `timeout` counts from when a started worker takes the task; start-up (imports,
-        GL context) has its own STARTUP_SECONDS. A worker that cannot start at all (no
+        GL context) has its own supervisor.STARTUP_SECONDS. A worker that cannot start at all (no
         GL, say) stops the run with a ShaderbankError: no task could succeed."""
         pending = deque(enumerate(tasks))
         by_id: dict[int, Any] = {}
-        running = 0
-        while pending or running:
+        # Per worker: (id, start time) of the task it runs, None when it has none.
+        running: list[tuple[int, float] | None] = [None] * self.size
+        while pending or any(current is not None for current in running):
             for worker in self._workers:
-                if worker.ready and worker.task_id is None and pending:
+                if worker.ready and running[worker.index] is None and pending:
                     task_id, task = pending.popleft()
                     by_id[task_id] = task
-                    worker.task_id, worker.started = task_id, time.monotonic()
+                    running[worker.index] = task_id, time.monotonic()
                     worker.inbox.put((task_id, task))
-                    running += 1
-            readers = {index: worker.reader for index, worker in enumerate(self._workers)}
-            for index, (_, task_id, ok, payload) in receive_any(readers, POLL_SECONDS):
-                worker = self._workers[index]
+            for index, (_, task_id, ok, payload) in self._workers.receive(POLL_SECONDS):
                 if task_id == READY:
                     if not ok:
                         raise ShaderbankError(f"a rendering worker could not start: {payload}")
-                    worker.ready = True
-                elif worker.task_id == task_id:
-                    worker.task_id = None
-                    running -= 1
+                    self._workers[index].ready = True
+                elif (current := running[index]) is not None and current[0] == task_id:
+                    running[index] = None
                     outcome = payload if ok else TaskFailure("error", payload)
                     yield by_id.pop(task_id), outcome
+            self._workers.check_started()
             now = time.monotonic()
-            for index, worker in enumerate(self._workers):
-                if not worker.ready:
-                    if not worker.process.is_alive() or now - worker.launched > STARTUP_SECONDS:
-                        code = worker.process.exitcode
-                        worker_name = f"rendering worker {index}"
-                        raise ShaderbankError(not_started(worker_name, code, STARTUP_SECONDS))
-                    continue
-                if worker.task_id is None:
+            for index, current in enumerate(running):
+                if current is None:
                     continue
                 failure = None
-                if not worker.process.is_alive():
-                    failure = TaskFailure("crash", exit_reason(worker.process.exitcode))
-                elif now - worker.started > timeout:
+                if (death := self._workers.death(index)) is not None:
+                    failure = TaskFailure("crash", death)
+                elif now - current[1] > timeout:
                     failure = TaskFailure("timeout", f"no result within {timeout:g} s")
                 if failure is not None:
-                    task_id = worker.task_id
-                    worker.task_id = None
-                    running -= 1
+                    running[index] = None
                     log.warning("worker %d: %s; restarting it", index, failure.message)
-                    self._replace(index)
-                    yield by_id.pop(task_id), failure
+                    self._workers.replace(index)
+                    yield by_id.pop(current[0]), failure
 
     def close(self) -> None:
-        for worker in self._workers:
-            if worker.process.is_alive():
-                worker.inbox.put(None)
-        deadline = time.monotonic() + 5
-        for worker in self._workers:
-            worker.process.join(timeout=max(0.1, deadline - time.monotonic()))
-            if worker.process.is_alive():
-                worker.process.kill()
-                worker.process.join(timeout=5)
+        self._workers.close()
 
     def __enter__(self) -> WorkerPool:
         return self

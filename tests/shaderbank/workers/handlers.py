@@ -1,4 +1,4 @@
-"""Task handlers run inside worker processes by test_workers.py."""
+"""Task handlers run inside worker processes by test_pool.py."""
 
 from __future__ import annotations
 

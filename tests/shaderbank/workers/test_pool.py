@@ -3,11 +3,12 @@ from __future__ import annotations
 import pytest
 
 from shaderbank.errors import ShaderbankError
-from shaderbank.workers.pool import TaskFailure, WorkerPool, WorkerSpec
+from shaderbank.workers import TaskFailure, WorkerPool, WorkerSpec, pool_shape
+from tests.shaderbank.workers.handlers import behave
 
 
 def test_hanging_and_crashing_tasks_fail_alone_and_workers_come_back() -> None:
-    spec = WorkerSpec("tests.shaderbank.workers.handlers:behave")
+    spec = WorkerSpec(behave)
     tasks = ["a", "hang", "b", "crash", "fail", "c"]
     with WorkerPool(spec, workers=2) as pool:
         outcomes = dict(pool.run(tasks, timeout=8.0))
@@ -21,7 +22,7 @@ def test_hanging_and_crashing_tasks_fail_alone_and_workers_come_back() -> None:
 
 
 def test_a_worker_that_cannot_render_stops_the_run_with_the_reason() -> None:
-    spec = WorkerSpec("tests.shaderbank.workers.handlers:behave", device="cuda:7")
+    spec = WorkerSpec(behave, device="cuda:7")
     with WorkerPool(spec, workers=1) as pool, pytest.raises(ShaderbankError, match="cuda:7"):
         list(pool.run(["a"], timeout=5.0))
 
@@ -38,3 +39,16 @@ def test_a_worker_that_never_started_is_explained_in_one_line() -> None:
     failed = not_started("rendering worker 1", 1, 120)
     assert failed.startswith("rendering worker 1 did not start: worker exited with code 1 (")
     assert 'if __name__ == "__main__":' in failed and "\n" not in failed
+
+
+def test_a_pool_is_two_workers_at_most_unless_asked_and_they_share_the_cores(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr("shaderbank.workers.pool.available_cpus", lambda: 8)
+    assert pool_shape(None) == (2, 4)
+    assert pool_shape(None, tasks=1) == (1, 8)
+    assert pool_shape(None, tasks=0) == (1, 8)
+    assert pool_shape(3, tasks=1) == (3, 2)
+    monkeypatch.setattr("shaderbank.workers.pool.available_cpus", lambda: 1)
+    assert pool_shape(None) == (1, 1)
+    assert pool_shape(4) == (4, 1)
