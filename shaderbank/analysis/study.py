@@ -28,11 +28,10 @@ from shaderbank.analysis.results import (
     ProgramDiversity,
     write_results,
 )
-from shaderbank.machine import available_cpus
 from shaderbank.program.params import Params
 from shaderbank.program.program import Program
 from shaderbank.program.sampling import generator, program_key, sample_params
-from shaderbank.workers.pool import TaskFailure, WorkerPool, WorkerSpec
+from shaderbank.workers import TaskFailure, WorkerPool, WorkerSpec, pool_shape
 
 log = logging.getLogger(__name__)
 
@@ -107,9 +106,8 @@ def measure_programs(
     """Yield (row, the images at t or None on failure) per program as workers finish
     (not in input order). A program that fails to compile, hangs or crashes its worker
     gets a row of NaN with the reason; the others go on."""
-    workers = workers or max(1, min(2, available_cpus(), len(programs)))
-    threads = max(1, available_cpus() // workers)
-    spec = WorkerSpec("shaderbank.analysis.study:render_task", device=device, threads=threads)
+    workers, threads = pool_shape(workers, len(programs))
+    spec = WorkerSpec(render_task, device=device, threads=threads)
 
     def tasks() -> Iterator[RenderTask]:
         for program in programs:
