@@ -1,0 +1,90 @@
+"""What several `shaderbank` commands share: option types, the consoles, the progress
+bar and loading the bank that --bank and --no-builtin describe."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from typing import TYPE_CHECKING, Any, NamedTuple
+
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+from shaderbank.errors import ShaderbankError
+
+if TYPE_CHECKING:
+    from shaderbank.bank.bank import Bank
+    from shaderbank.program.program import Program
+
+log = logging.getLogger("shaderbank")
+stdout = Console()
+stderr = Console(stderr=True)
+
+
+class Command(NamedTuple):
+    """One command of a command module: what adds its parser, and what runs it."""
+
+    add_parser: Callable[[Any], None]
+    run: Callable[[argparse.Namespace], int]
+
+
+def times(text: str) -> list[float]:
+    try:
+        values = [float(part) for part in text.replace(",", " ").split()]
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"times must be numbers, like 1,3.5,8: {text!r}") from None
+    if not values:
+        raise argparse.ArgumentTypeError("give at least one time")
+    return values
+
+
+def positive_int(text: str) -> int:
+    if not text.isdigit() or int(text) < 1:
+        raise argparse.ArgumentTypeError(f"expected a positive whole number, not {text!r}")
+    return int(text)
+
+
+@contextmanager
+def progress_bar(description: str, total: int) -> Iterator[Callable[[int], None]]:
+    columns = (
+        TextColumn("{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+    )
+    with Progress(*columns, console=stderr, transient=False) as progress:
+        task = progress.add_task(description, total=total)
+        yield lambda steps: progress.advance(task, steps)
+
+
+def load_bank(args: argparse.Namespace) -> Bank:
+    # Imported here: the bank's modules load only when a command runs, not for --help.
+    from shaderbank.bank.bank import Bank
+    from shaderbank.paths import builtin_bank_dir
+
+    roots = ([] if args.no_builtin else [builtin_bank_dir()]) + list(args.bank)
+    if not roots:
+        raise ShaderbankError("no bank folders: drop --no-builtin or give --bank DIR")
+    bank = Bank.load(roots)
+    for problem in bank.problems:
+        log.warning("skipped %s", problem)
+    return bank
+
+
+def load_programs(
+    args: argparse.Namespace, specs: Sequence[str], sample: int | None = None, seed: int = 0
+) -> list[Program]:
+    bank = load_bank(args)
+    if sample is not None:
+        import random
+
+        ids = bank.select_ids(specs, usable_only=True)
+        if sample > len(ids):
+            raise ShaderbankError(f"--sample {sample} but only {len(ids)} programs match")
+        return [bank.program(i) for i in sorted(random.Random(seed).sample(ids, sample))]
+    programs = bank.select(specs)
+    if not programs:
+        raise ShaderbankError(f"the bank at {bank.root} holds no programs")
+    return programs
