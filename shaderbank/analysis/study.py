@@ -118,10 +118,9 @@ def measure_programs(
         for task, outcome in pool.run(tasks(), timeout=timeout):
             program = task.program
             if isinstance(outcome, TaskFailure):
-                reason = outcome.message.splitlines()[0]
-                log.warning("%s: %s", program.id, reason)
+                log.warning("%s: %s", program.id, outcome.message.splitlines()[0])
                 failed = ProgramDiversity(program.id, program.family, size=settings.size)
-                failed.error = f"{outcome.kind}: {reason}" if outcome.kind != "error" else reason
+                failed.error = outcome.reason
                 yield failed, None
                 continue
             yield measure(program, outcome), outcome.images

@@ -73,13 +73,12 @@ class ImportReport:
 def judge(item: ImportItem, outcome: Any) -> None:
     """Set the item's status and reason from a check_task outcome or its TaskFailure."""
     if isinstance(outcome, TaskFailure):
-        message = outcome.message.splitlines()[0] if outcome.message else outcome.kind
-        if outcome.kind == "error" and message.startswith("CompileError: "):
-            item.status, item.reason = REJECTED, "compile error: " + _short(message, "CompileError")
+        if outcome.is_compile_error:
+            message = outcome.reason.removeprefix("compile error: ")
+            item.status, item.reason = REJECTED, "compile error: " + _user_line(message)
             return
         item.compiled = True
-        item.status = QUARANTINED
-        item.reason = {"timeout": "timeout: ", "crash": "crash: "}.get(outcome.kind, "") + message
+        item.status, item.reason = QUARANTINED, outcome.reason
         return
     _, measurement = outcome
     item.compiled = True
@@ -91,10 +90,9 @@ def judge(item: ImportItem, outcome: Any) -> None:
         item.status, item.reason = QUARANTINED, problem
 
 
-def _short(message: str, prefix: str) -> str:
+def _user_line(text: str) -> str:
     """A compile message with the line of the user's file instead of the worker's
     temporary program name ("import/<key>:4:2: ...")."""
-    text = message.removeprefix(prefix + ": ")
     match = re.match(r"import/\w+(?::(\d+))?(?::\d+)?: (.*)$", text)
     if not match:
         return text

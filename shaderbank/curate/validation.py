@@ -94,11 +94,7 @@ def _record(
     bank: Bank, program_id: str, outcome: Measurement | TaskFailure, report: ValidationReport
 ) -> None:
     if isinstance(outcome, TaskFailure):
-        prefix = {"error": "", "timeout": "timeout: ", "crash": "crash: "}[outcome.kind]
-        message = outcome.message.splitlines()[0]
-        if message.startswith("CompileError: "):
-            message = "compile error: " + message.removeprefix("CompileError: ")
-        reason = prefix + message
+        reason = outcome.reason
         bank.set_result(program_id, status=STATUS_QUARANTINED, reason=reason)
         report.reasons[reason_kind(reason)] += 1
         return

@@ -37,6 +37,19 @@ class TaskFailure:
     kind: str
     message: str
 
+    @property
+    def is_compile_error(self) -> bool:
+        return self.kind == "error" and self.message.startswith("CompileError: ")
+
+    @property
+    def reason(self) -> str:
+        """One line for reports and quarantine: the kind for a timeout or crash, then
+        the first line of the message ("compile error: ..." for a compile error)."""
+        message = self.message.splitlines()[0] if self.message else self.kind
+        if self.is_compile_error:
+            return "compile error: " + message.removeprefix("CompileError: ")
+        return message if self.kind == "error" else f"{self.kind}: {message}"
+
 
 @dataclass
 class WorkerSpec:

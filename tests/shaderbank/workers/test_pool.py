@@ -52,3 +52,15 @@ def test_a_pool_is_two_workers_at_most_unless_asked_and_they_share_the_cores(
     monkeypatch.setattr("shaderbank.workers.pool.available_cpus", lambda: 1)
     assert pool_shape(None) == (1, 1)
     assert pool_shape(4) == (4, 1)
+
+
+def test_a_task_failure_reads_as_one_line_per_kind() -> None:
+    from shaderbank.workers import TaskFailure
+
+    compile_error = TaskFailure("error", "CompileError: p.glsl:3: 'x' undeclared\ntrace")
+    assert compile_error.is_compile_error
+    assert compile_error.reason == "compile error: p.glsl:3: 'x' undeclared"
+    assert TaskFailure("error", "ValueError: bad\nTraceback").reason == "ValueError: bad"
+    assert TaskFailure("timeout", "no result within 2 s").reason == "timeout: no result within 2 s"
+    assert TaskFailure("crash", "worker died (SIGKILL)").reason == "crash: worker died (SIGKILL)"
+    assert not TaskFailure("crash", "CompileError: x").is_compile_error
