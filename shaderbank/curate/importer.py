@@ -4,7 +4,7 @@ Every input file (or each shader of a JSON export) becomes one item with one out
 added, duplicate (its normalised source is already in the folder or earlier in the
 run), rejected (unreadable, not a shader of any dialect, does not compile) or
 quarantined (compiled, but hangs, crashes, renders NaN, constant or too slowly).
-Compiling and rendering run in watched worker processes (workers.py), so an endless
+Compiling and rendering run in watched worker processes (shaderbank.workers), so an endless
 loop costs one timeout. Accepted programs are written with a provenance header and
 indexed with their measurements; the index is saved atomically, so a bad input or a
 killed run never leaves a half-written bank.
