@@ -23,7 +23,7 @@ from collections import deque
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 import torch
@@ -35,6 +35,9 @@ from shaderbank.errors import ShaderbankError
 from shaderbank.machine import available_cpus
 from shaderbank.program.sampling import ParamConfig, generator
 from shaderbank.workers import Supervisor, Worker
+
+if TYPE_CHECKING:  # only for from_data's signature: the stream reads no config at runtime
+    from pretrain.config import DataConfig
 
 log = logging.getLogger(__name__)
 POLL_SECONDS = 0.02
@@ -67,6 +70,25 @@ class StreamConfig:
     def __post_init__(self) -> None:
         if self.views < 1 or self.batch_size < 1 or self.images_per_program < 1:
             raise ValueError("views, batch_size and images_per_program must be positive")
+
+    @classmethod
+    def from_data(cls, data: DataConfig, *, seed: int, views: int, device: str) -> StreamConfig:
+        """The stream of a run's data section. What the section does not decide comes
+        from the run: the seed, the rendered views per sample (from the method and
+        views.source) and the render device ("auto" resolved to this rank's)."""
+        return cls(
+            size=data.size,
+            batch_size=data.batch_size,
+            views=views,
+            images_per_program=data.images_per_program,
+            spread=data.spread,
+            workers=data.workers,
+            prefetch=data.prefetch,
+            seed=seed,
+            device=device,
+            part_timeout=data.part_timeout,
+            params=data.params,
+        )
 
     @property
     def window(self) -> int:

@@ -1,17 +1,24 @@
 """Checkpoints written atomically: a killed run leaves either the old file or the new
-one, never half of one. `last.pt` is always the newest; numbered ones rotate."""
+one, never half of one. `last.pt` is always the newest; numbered ones rotate.
+
+`TrainingState` is what a checkpoint holds and restores, and `checkpoint_to_resume`
+decides which checkpoint, if any, a run continues from.
+"""
 
 from __future__ import annotations
 
 import os
 import random
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 import torch
+from torch import nn
 
 from pretrain.models.weights import CHECKPOINT_DIR, LAST_CHECKPOINT
+from shaderbank.errors import ShaderbankError
 from shaderbank.files import atomic_write
 
 
@@ -54,3 +61,53 @@ def set_rng_state(state: dict[str, Any]) -> None:
     random.setstate(state["python"])
     if "cuda" in state and torch.cuda.is_available():
         torch.cuda.set_rng_state_all(state["cuda"])
+
+
+@dataclass(frozen=True)
+class TrainingState:
+    """The objects a checkpoint saves and restores. With the step and the RNG states
+    they are all that a resumed run needs to continue bit-exactly: the stream and the
+    augmentation generators restart from the step alone."""
+
+    model: nn.Module
+    optimizer: torch.optim.Optimizer
+    scheduler: torch.optim.lr_scheduler.LRScheduler
+    scaler: torch.amp.GradScaler
+
+    def checkpoint(self, step: int, **metadata: Any) -> dict[str, Any]:
+        """The checkpoint after `step` steps; `metadata` (what export needs to rebuild
+        the backbone, the config) is stored beside the states."""
+        return {
+            "step": step,
+            "model": self.model.state_dict(),
+            "optimizer": self.optimizer.state_dict(),
+            "scheduler": self.scheduler.state_dict(),
+            "scaler": self.scaler.state_dict(),
+            "rng": rng_state(),
+            **metadata,
+        }
+
+    def restore(self, path: Path, device: torch.device) -> int:
+        """Load the checkpoint at `path` into the objects and the global RNGs; returns
+        the step to continue from."""
+        state = torch.load(path, map_location=device, weights_only=False)
+        self.model.load_state_dict(state["model"])
+        self.optimizer.load_state_dict(state["optimizer"])
+        self.scheduler.load_state_dict(state["scheduler"])
+        self.scaler.load_state_dict(state["scaler"])
+        set_rng_state(state["rng"])
+        return int(state["step"])
+
+
+def checkpoint_to_resume(run_dir: Path, resume: bool) -> Path | None:
+    """The checkpoint a run continues from: with `resume`, the run folder's last one (an
+    error when there is none); without it None, and an existing run folder with
+    checkpoints is an error, so that nothing is overwritten by accident."""
+    last = run_dir / CHECKPOINT_DIR / LAST_CHECKPOINT
+    if resume and not last.is_file():
+        raise ShaderbankError(f"--resume: {run_dir} has no checkpoint to resume from")
+    if not resume and last.is_file():
+        raise ShaderbankError(
+            f"{run_dir} already holds a run; pass --resume to continue it or choose another name"
+        )
+    return last if resume else None

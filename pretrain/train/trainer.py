@@ -13,26 +13,25 @@ from __future__ import annotations
 
 import json
 import logging
-import time
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Protocol
 
 import numpy as np
 import torch
-from torch import nn
+from torch import Tensor, nn
 
 from pretrain import distributed
 from pretrain.config import RunConfig, config_to_dict, save_config
 from pretrain.data.stream import RenderStream, StreamConfig
 from pretrain.methods import METHODS, Method
 from pretrain.models import create_backbone
-from pretrain.models.weights import CHECKPOINT_DIR, LAST_CHECKPOINT
-from pretrain.train.checkpoint import rng_state, save_checkpoint, set_rng_state
+from pretrain.train.checkpoint import TrainingState, checkpoint_to_resume, save_checkpoint
 from pretrain.train.inputs import augment_config, make_views
-from pretrain.train.metrics import MetricsLog
+from pretrain.train.metrics import MetricsLog, Throughput
 from pretrain.train.programs import resolve_programs
 from pretrain.train.schedule import lr_factor
+from pretrain.views import MixedLabels
 from shaderbank.errors import ShaderbankError
 from shaderbank.machine import available_cpus
 from shaderbank.program.sampling import generator as numpy_generator
@@ -126,13 +125,7 @@ def train(
         device = torch.device("cuda", world.local_rank)
         torch.cuda.set_device(device)
     run_dir = config.run_dir
-    last = run_dir / CHECKPOINT_DIR / LAST_CHECKPOINT
-    if resume and not last.is_file():
-        raise ShaderbankError(f"--resume: {run_dir} has no checkpoint to resume from")
-    if not resume and last.is_file():
-        raise ShaderbankError(
-            f"{run_dir} already holds a run; pass --resume to continue it or choose another name"
-        )
+    last = checkpoint_to_resume(run_dir, resume)
     set_torch_threads(config, device)
     if config.train.deterministic:
         torch.use_deterministic_algorithms(True)
@@ -148,16 +141,11 @@ def train(
     )
     amp = config.train.amp and device.type == "cuda"
     scaler = torch.amp.GradScaler("cuda", enabled=amp)
+    state = TrainingState(method, optimizer, scheduler, scaler)
 
     start = 0
-    if resume:
-        state = torch.load(last, map_location=device, weights_only=False)
-        method.load_state_dict(state["model"])
-        optimizer.load_state_dict(state["optimizer"])
-        scheduler.load_state_dict(state["scheduler"])
-        scaler.load_state_dict(state["scaler"])
-        set_rng_state(state["rng"])
-        start = int(state["step"])
+    if last is not None:
+        start = state.restore(last, device)
         log.info("resumed %s at step %d", run_dir, start)
     if world.main:
         save_config(config, run_dir / "config.yaml")
@@ -169,18 +157,11 @@ def train(
             method, device_ids=[device.index] if device.type == "cuda" else None
         )
 
-    stream_config = StreamConfig(
-        size=config.data.size,
-        batch_size=config.data.batch_size,
-        views=2 if method.views == 2 and config.views.source == "latent" else 1,
-        images_per_program=config.data.images_per_program,
-        spread=config.data.spread,
-        workers=config.data.workers,
-        prefetch=config.data.prefetch,
+    stream_config = StreamConfig.from_data(
+        config.data,
         seed=config.train.seed,
+        views=2 if method.views == 2 and config.views.source == "latent" else 1,
         device=resolve_render_device(config.data.render_device, world.local_rank),
-        part_timeout=config.data.part_timeout,
-        params=config.data.params,
     )
     recipe = augment_config(config.views, config.data.size)
     metrics = (
@@ -191,11 +172,8 @@ def train(
     knn = _online_knn(config) if world.main and config.train.knn_every > 0 else None
 
     method.train()
-    images_seen = 0
     loss_value = float("nan")
-    window: dict[str, Any] = {"time": time.monotonic(), "wait": 0.0, "images": 0}
-    first_step_time = 0.0
-    wait_base = 0.0
+    throughput = Throughput()
     stream = RenderStream(programs.roots, programs.ids, stream_config, rank=world.rank)
     try:
         if progress is not None:
@@ -206,41 +184,19 @@ def train(
                 step_seed(config.train.seed, world.rank, step)
             )
             views, labels = make_views(batch, method.views, config.views, recipe, generator, device)
-            with torch.autocast(device.type, enabled=amp):
-                loss, extra = model(views, labels)
-            if not torch.isfinite(loss):
-                raise ShaderbankError(f"step {step}: the loss is {loss.item()}; lower optim.lr")
-            optimizer.zero_grad(set_to_none=True)
-            scaler.scale(loss).backward()
-            if config.optim.clip_grad is not None:
-                scaler.unscale_(optimizer)
-                nn.utils.clip_grad_norm_(method.parameters(), config.optim.clip_grad)
-            scaler.step(optimizer)
-            scaler.update()
-            scheduler.step()
+            loss, extra = _optimise(model, state, views, labels, amp=amp, config=config, step=step)
             method.after_step()
             done = step + 1
             loss_value = float(loss.detach())
-            batch_images = len(batch.labels) * world.size
-            if step == start:
-                # The first step pays for starting the workers: the rates start after it.
-                first_step_time = time.monotonic()
-                wait_base = stream.wait_seconds
-            else:
-                images_seen += batch_images
-            window["images"] += batch_images
+            throughput.add(len(batch.labels) * world.size, stream.wait_seconds, first=step == start)
             if done % config.train.log_every == 0 or done == total:
-                now = time.monotonic()
-                elapsed = max(1e-9, now - window["time"])
                 row = {
                     "step": done,
                     "loss": distributed.mean_scalar(loss_value, device),
                     "lr": optimizer.param_groups[0]["lr"],
-                    "images_per_s": window["images"] / elapsed,
-                    "data_wait": (stream.wait_seconds - window["wait"]) / elapsed,
+                    **throughput.window(stream.wait_seconds),
                     **extra,
                 }
-                window = {"time": now, "wait": stream.wait_seconds, "images": 0}
                 if knn is not None and done % config.train.knn_every == 0:
                     row["knn_acc"] = knn.score(method.backbone)
                     method.train()
@@ -248,25 +204,17 @@ def train(
                     metrics.write(row)
                 if progress is not None:
                     progress.update(done, row)
-            if done % config.train.checkpoint_every == 0 or done == total:
-                state = {
-                    "step": done,
-                    "model": method.state_dict(),
-                    "optimizer": optimizer.state_dict(),
-                    "scheduler": scheduler.state_dict(),
-                    "scaler": scaler.state_dict(),
-                    "rng": rng_state(),
-                    "backbone_name": config.backbone,
-                    "config": config_to_dict(config),
-                }
-                if world.main:
-                    save_checkpoint(state, run_dir, done, config.train.keep_checkpoints)
-        elapsed = time.monotonic() - first_step_time if first_step_time else 0.0
+            if (done % config.train.checkpoint_every == 0 or done == total) and world.main:
+                checkpoint = state.checkpoint(
+                    done, backbone_name=config.backbone, config=config_to_dict(config)
+                )
+                save_checkpoint(checkpoint, run_dir, done, config.train.keep_checkpoints)
+        images_per_s, data_wait = throughput.run(stream.wait_seconds)
         result = TrainResult(
             run_dir=run_dir,
             steps=total,
-            images_per_s=images_seen / elapsed if elapsed > 0 else 0.0,
-            data_wait_fraction=(stream.wait_seconds - wait_base) / elapsed if elapsed > 0 else 0.0,
+            images_per_s=images_per_s,
+            data_wait_fraction=data_wait,
             final_loss=loss_value,
             quarantined=dict(stream.quarantined),
         )
@@ -278,15 +226,46 @@ def train(
             progress.finish()
         distributed.teardown()
     if world.main:
-        summary = {
-            "steps": result.steps,
-            "images_per_s": result.images_per_s,
-            "data_wait_fraction": result.data_wait_fraction,
-            "final_loss": result.final_loss,
-            "quarantined": result.quarantined,
-        }
-        (run_dir / "summary.json").write_text(json.dumps(summary, indent=2) + "\n")
+        _write_summary(result)
     return result
+
+
+def _optimise(
+    model: nn.Module,
+    state: TrainingState,
+    views: list[Tensor],
+    labels: MixedLabels,
+    *,
+    amp: bool,
+    config: RunConfig,
+    step: int,
+) -> tuple[Tensor, dict[str, float]]:
+    """One optimiser step of `state` on one batch through `model` (the method, or its
+    DDP wrapper): the loss and the method's metrics."""
+    with torch.autocast(views[0].device.type, enabled=amp):
+        loss, extra = model(views, labels)
+    if not torch.isfinite(loss):
+        raise ShaderbankError(f"step {step}: the loss is {loss.item()}; lower optim.lr")
+    state.optimizer.zero_grad(set_to_none=True)
+    state.scaler.scale(loss).backward()
+    if config.optim.clip_grad is not None:
+        state.scaler.unscale_(state.optimizer)
+        nn.utils.clip_grad_norm_(state.model.parameters(), config.optim.clip_grad)
+    state.scaler.step(state.optimizer)
+    state.scaler.update()
+    state.scheduler.step()
+    return loss, extra
+
+
+def _write_summary(result: TrainResult) -> None:
+    summary = {
+        "steps": result.steps,
+        "images_per_s": result.images_per_s,
+        "data_wait_fraction": result.data_wait_fraction,
+        "final_loss": result.final_loss,
+        "quarantined": result.quarantined,
+    }
+    (result.run_dir / "summary.json").write_text(json.dumps(summary, indent=2) + "\n")
 
 
 def _online_knn(config: RunConfig) -> Any:
