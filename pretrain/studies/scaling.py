@@ -33,6 +33,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 from pretrain.config import RunConfig, load_config
+from pretrain.eval.probes import PROBES
 from shaderbank.analysis.stats import LinearFit, fit_line, mean_interval
 from shaderbank.errors import ShaderbankError
 from shaderbank.files import atomic_write_text
@@ -44,7 +45,6 @@ AXIS_LABELS: dict[str, str] = {
     "programs": "number of programs",
     "pool": "distinct images per program (parameter pool)",
 }
-PROBES = ("linear", "knn")
 POINTS_DIR = "points"
 RUNS_DIR = "runs"
 BASELINE_FILE = "random-init.json"
