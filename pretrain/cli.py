@@ -1,6 +1,7 @@
 """`pretrain` command line: thin parsers over the library. Each command lives in its own
 module under pretrain/commands/ with `add_parser(subparsers)` and `run(args) -> int`;
-user errors print one line and exit 2."""
+exit codes and one-line errors as in `shaderbank` (shaderbank/cli/exits.py): 2 for an
+error the user can fix, 1 when the work fails."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ import sys
 from collections.abc import Sequence
 
 from pretrain import __version__
+from shaderbank.cli.exits import USAGE_ERROR, run_command
 from shaderbank.errors import ShaderbankError
 
 # command name -> module; imported lazily so `pretrain --help` stays fast.
@@ -21,10 +23,6 @@ COMMANDS = {
     "demo": "pretrain.commands.demo",
     "scaling": "pretrain.commands.scaling",
 }
-
-
-class UserError(Exception):
-    """An error that is the user's to fix: printed as one line, no traceback."""
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -46,21 +44,19 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if args.command is None:
         parser.print_help(sys.stderr)
-        return 2
+        return USAGE_ERROR
     logging.basicConfig(
         level=logging.INFO if args.verbose else logging.WARNING,
         format="%(levelname)s %(name)s: %(message)s",
     )
-    try:
-        return int(args.handler(args))
-    except (UserError, ShaderbankError, ValueError, FileNotFoundError) as error:
-        if args.verbose:
-            raise
-        print(f"pretrain {args.command}: {error}", file=sys.stderr)
-        return 2
-    except KeyboardInterrupt:
-        print(f"pretrain {args.command}: interrupted", file=sys.stderr)
-        return 130
+    # The library's config and weights errors are ValueErrors; a missing file is the
+    # user's to fix as well. --verbose keeps their tracebacks.
+    return run_command(
+        lambda: args.handler(args),
+        name=f"pretrain {args.command}",
+        expected=(ShaderbankError, ValueError, FileNotFoundError),
+        reraise=args.verbose,
+    )
 
 
 if __name__ == "__main__":

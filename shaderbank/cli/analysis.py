@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from shaderbank.cli._options import Command, load_bank, positive_int, progress_bar, stderr, stdout
+from shaderbank.cli.exits import FAILURE
 from shaderbank.errors import ShaderbankError
 
 
@@ -60,7 +61,7 @@ def _diversity(args: argparse.Namespace) -> int:
         f"{args.out / RESULTS_FILE}, {args.out / 'index.html'}",
         highlight=False,
     )
-    return 1 if failed and len(failed) == len(rows) else 0
+    return FAILURE if failed and len(failed) == len(rows) else 0
 
 
 # This module's commands by name; shaderbank.cli.main.COMMANDS says which module has which.

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any
 from rich.table import Table
 
 from shaderbank.cli._options import Command, load_bank, positive_int, stderr, stdout
+from shaderbank.cli.exits import FAILURE
 from shaderbank.errors import ShaderbankError
 
 if TYPE_CHECKING:
@@ -90,7 +91,7 @@ def _info(args: argparse.Namespace) -> int:
     for failure in failures:
         stderr.print(f"[red]failed[/red] {failure.reason}", highlight=False)
     stdout.print(f"wrote {out}")
-    return 1 if failures else 0
+    return FAILURE if failures else 0
 
 
 def _cost_text(entry: Entry) -> str:

@@ -10,6 +10,7 @@ from rich.console import Console
 from rich.table import Table
 
 from shaderbank.cli._options import Command, load_bank, positive_int, progress_bar, stderr, stdout
+from shaderbank.cli.exits import FAILURE
 from shaderbank.errors import ShaderbankError
 
 if TYPE_CHECKING:
@@ -211,7 +212,7 @@ def _import(args: argparse.Namespace) -> int:
         f"report: {out}; use the bank with: shaderbank --bank {folder} ...", highlight=False
     )
     useful = any(item.status in ("added", "duplicate") for item in report.items)
-    return 0 if useful or not report.items else 1
+    return 0 if useful or not report.items else FAILURE
 
 
 # This module's commands by name; shaderbank.cli.main.COMMANDS says which module has which.

@@ -1,5 +1,6 @@
 """`shaderbank` command line: parse, call one library function, print. Each command lives
-in a module of shaderbank/cli/ with `add_parser(subparsers, name)` and `run(args) -> int`."""
+in a module of shaderbank/cli/ with `add_parser(subparsers, name)` and `run(args) -> int`;
+exit codes as shaderbank/cli/exits.py says (2 for an error the user can fix, in one line)."""
 
 from __future__ import annotations
 
@@ -11,8 +12,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from shaderbank import __version__
-from shaderbank.cli._options import stderr
-from shaderbank.errors import ShaderbankError
+from shaderbank.cli.exits import run_command
 
 # command name -> module, in the order --help lists them; modules load when the parser
 # is built, and their heavy imports only when a command runs.
@@ -62,14 +62,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         format="shaderbank: %(message)s",
         stream=sys.stderr,
     )
-    try:
-        return int(args.handler(args))
-    except ShaderbankError as error:
-        stderr.print(f"shaderbank: error: {error}", highlight=False, soft_wrap=True)
-        return 1
-    except KeyboardInterrupt:
-        stderr.print("shaderbank: interrupted")
-        return 130
+    # "error: " as argparse writes its own errors, which exit with the same code.
+    return run_command(lambda: args.handler(args), name="shaderbank", tag="error: ")
 
 
 if __name__ == "__main__":

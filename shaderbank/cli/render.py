@@ -15,6 +15,7 @@ from shaderbank.cli._options import (
     stdout,
     times,
 )
+from shaderbank.cli.exits import FAILURE
 
 
 def _add_render(subparsers: Any) -> None:
@@ -80,7 +81,7 @@ def _render(args: argparse.Namespace) -> int:
         f"wrote {out} ({len(programs)} programs at {args.size} px, {len(failures)} failed)",
         highlight=False,
     )
-    return 1 if failures else 0
+    return FAILURE if failures else 0
 
 
 def _add_demo(subparsers: Any) -> None:

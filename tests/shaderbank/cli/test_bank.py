@@ -70,5 +70,5 @@ def test_select_more_than_there_are_is_one_line(
 ) -> None:
     bank = _tiny_bank(tmp_path / "bank")
     args = ["--no-builtin", "--bank", str(bank), "select", "--include-new", "--count", "99"]
-    assert main(args) == 1
+    assert main(args) == 2
     assert "only 4 match" in capsys.readouterr().err

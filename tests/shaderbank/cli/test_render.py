@@ -45,11 +45,11 @@ def test_window_without_display_says_how_to_preview(
 ) -> None:
     monkeypatch.delenv("DISPLAY", raising=False)
     monkeypatch.delenv("WAYLAND_DISPLAY", raising=False)
-    assert main(["render", "fbm", "--window"]) == 1
+    assert main(["render", "fbm", "--window"]) == 2
     err = capsys.readouterr().err
     assert "no display" in err and "--gif" in err
 
 
 def test_bad_grid_is_one_line(capsys: pytest.CaptureFixture[str]) -> None:
-    assert main(["render", "fbm", "--grid", "1x1"]) == 1
+    assert main(["render", "fbm", "--grid", "1x1"]) == 2
     assert "enlarge --grid" in capsys.readouterr().err

@@ -1,0 +1,46 @@
+"""How a command of `shaderbank` or `pretrain` ends: the exit codes both CLIs share, and
+expected errors as one line on stderr instead of a traceback.
+
+- 0: done.
+- 1 (FAILURE): the command did its work and some of it failed: a program did not render,
+  an import added nothing, every measurement failed. The command returns it.
+- 2 (USAGE_ERROR): the command stopped before doing its work on something the user can
+  fix: argparse rejects the arguments, or an expected error (a ShaderbankError: the
+  user's input or machine) is raised, such as a program or file that names nothing,
+  options that contradict each other, a bad config, no GL.
+- 130 (INTERRUPTED): Ctrl-C.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable
+
+from shaderbank.errors import ShaderbankError
+
+FAILURE = 1
+USAGE_ERROR = 2  # argparse's own code for bad arguments
+INTERRUPTED = 130  # 128 + SIGINT, what a shell reports for Ctrl-C
+
+
+def run_command(
+    command: Callable[[], int],
+    *,
+    name: str,
+    tag: str = "",
+    expected: tuple[type[Exception], ...] = (ShaderbankError,),
+    reraise: bool = False,
+) -> int:
+    """The exit code of `command()`. An expected error prints `NAME: TAGmessage` and
+    gives USAGE_ERROR; Ctrl-C prints `NAME: interrupted`. With `reraise`, expected
+    errors keep their traceback (a verbose run)."""
+    try:
+        return int(command())
+    except expected as error:
+        if reraise:
+            raise
+        print(f"{name}: {tag}{error}", file=sys.stderr)
+        return USAGE_ERROR
+    except KeyboardInterrupt:
+        print(f"{name}: interrupted", file=sys.stderr)
+        return INTERRUPTED
