@@ -76,11 +76,11 @@ def test_select_errors_are_one_line(
     study: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     out = str(tmp_path / "x.txt")
-    assert main(["select", "--top", "3", "--out", out]) == 1
+    assert main(["select", "--top", "3", "--out", out]) == 2
     assert "give --by METRIC" in capsys.readouterr().err
-    assert main(["select", "--by", "beauty", "--results", str(study / "diversity.csv")]) == 1
+    assert main(["select", "--by", "beauty", "--results", str(study / "diversity.csv")]) == 2
     assert "unknown metric" in capsys.readouterr().err
-    assert main(["select", "--by", "coverage", "--results", str(tmp_path / "no.csv")]) == 1
+    assert main(["select", "--by", "coverage", "--results", str(tmp_path / "no.csv")]) == 2
     assert "run `shaderbank diversity" in capsys.readouterr().err
 
 

@@ -201,7 +201,7 @@ def test_add_prints_one_line_and_writes_the_report(
 def test_import_cli_rejects_an_unknown_dialect_in_one_line(
     capsys: pytest.CaptureFixture[str],
 ) -> None:
-    assert main(["import", str(CORPUS / "twigl"), "--dialect", "webgpu"]) == 1
+    assert main(["import", str(CORPUS / "twigl"), "--dialect", "webgpu"]) == 2
     err = capsys.readouterr().err.strip()
     assert "unknown --dialect 'webgpu'" in err and "\n" not in err
 
