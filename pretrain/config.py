@@ -1,7 +1,9 @@
 """The typed configuration of a pretraining run: frozen dataclasses read from YAML, with
 dotted `--set key=value` overrides. An unknown key or a value of the wrong type is a
 ConfigError whose one-line message names the key, e.g. `optim.lr: expected a number,
-got 'fast'`. `save_config` writes the resolved config that a run used.
+got 'fast'`. `save_config` writes the resolved config that a run used. The method
+section is pretrain.methods.config's; names of methods and mixers are checked against
+their registries.
 """
 
 from __future__ import annotations
@@ -17,17 +19,23 @@ from typing import Any, Literal
 
 import yaml
 
+from pretrain.errors import ConfigError, check_positive
+from pretrain.methods import METHODS
+from pretrain.methods.config import MethodConfig
+from pretrain.views import MIXERS, MixWeights
 from shaderbank.files import atomic_write_text
 from shaderbank.program.sampling import ParamConfig
 
-MethodName = Literal["ce", "supcon", "simclr", "moco"]
 ViewSource = Literal["augment", "latent"]
 Recipe = Literal["none", "crop_flip", "simclr", "mocov2"]
-MixName = Literal["none", "convex", "cutmix", "convex+cutmix"]
 
-
-class ConfigError(ValueError):
-    """A bad config; the message is one line that names the key."""
+# Keys whose values name an entry of a registry. The registry is the only list of those
+# names, so a method or mixer is valid in configs the day it is registered; the error
+# lists them as a Literal's would.
+_REGISTRIES: dict[str, Mapping[str, object]] = {
+    "method.name": METHODS,
+    "views.mix": MIXERS,
+}
 
 
 @dataclass(frozen=True)
@@ -57,7 +65,7 @@ class DataConfig:
     params: ParamConfig = field(default_factory=ParamConfig)
 
     def __post_init__(self) -> None:
-        _positive(self, "size", "batch_size", "images_per_program", "prefetch")
+        check_positive("data", self, "size", "batch_size", "images_per_program", "prefetch")
         if self.programs is not None and self.programs < 1:
             raise ConfigError("data.programs: must be positive")
 
@@ -69,58 +77,26 @@ class ViewsConfig:
     latent neighbours of one program (GenRep) and augments each. recipe: augmentations
     ("none" only normalises). size: the views' side (default data.size; rendering
     larger and cropping down smooths aliasing). crop_scale_min and grayscale_p override
-    the recipe's. mix: Shaders-21k's mixing of programs, before the augmentations;
-    `mix_k` images per convex mix."""
+    the recipe's. mix: Shaders-21k's mixing of programs (a key of pretrain.views.MIXERS),
+    before the augmentations; `mix_k` images per convex mix."""
 
     source: ViewSource = "augment"
     recipe: Recipe = "simclr"
     size: int | None = None
     crop_scale_min: float | None = None
     grayscale_p: float | None = None
-    mix: MixName = "none"
+    mix: str = "none"
     mix_k: int = 6
-    mix_weights: Literal["dirichlet", "uniform"] = "dirichlet"
+    mix_weights: MixWeights = "dirichlet"
 
     def __post_init__(self) -> None:
-        _positive(self, "mix_k")
+        check_positive("views", self, "mix_k")
         if self.crop_scale_min is not None and not 0 < self.crop_scale_min <= 1:
             raise ConfigError("views.crop_scale_min: must be in (0, 1]")
         if self.grayscale_p is not None and not 0 <= self.grayscale_p <= 1:
             raise ConfigError("views.grayscale_p: must be a probability")
         if self.size is not None and self.size < 1:
             raise ConfigError("views.size: must be positive")
-
-
-@dataclass(frozen=True)
-class MethodConfig:
-    """head: of cross-entropy, a linear classifier on the features, or an MLP (dim ->
-    proj_hidden -> classes) that keeps the features less specific to the programs (Wang
-    et al. 2022, "Revisiting the Transferability of Supervised Pretraining").
-    temperature: of SupCon/SimCLR/MoCo (None: 0.1, or MoCo v2's 0.2). The projection
-    head is an MLP dim -> proj_hidden -> proj_dim. MoCo: queue length and momentum of
-    the key encoder. gather: under DDP, contrastive negatives come from every rank."""
-
-    name: MethodName = "ce"
-    head: Literal["linear", "mlp"] = "linear"
-    temperature: float | None = None
-    proj_dim: int = 128
-    proj_hidden: int = 2048
-    queue: int = 65536
-    momentum: float = 0.999
-    gather: bool = True
-
-    def __post_init__(self) -> None:
-        _positive(self, "proj_dim", "proj_hidden", "queue")
-        if self.temperature is not None and self.temperature <= 0:
-            raise ConfigError("method.temperature: must be positive")
-        if not 0 <= self.momentum < 1:
-            raise ConfigError("method.momentum: must be in [0, 1)")
-
-    @property
-    def tau(self) -> float:
-        if self.temperature is not None:
-            return self.temperature
-        return 0.2 if self.name == "moco" else 0.1
 
 
 @dataclass(frozen=True)
@@ -172,7 +148,7 @@ class TrainConfig:
     knn_test: int = 500
 
     def __post_init__(self) -> None:
-        _positive(self, "steps", "log_every", "checkpoint_every", "keep_checkpoints")
+        check_positive("train", self, "steps", "log_every", "checkpoint_every", "keep_checkpoints")
         if self.knn_every < 0:
             raise ConfigError("train.knn_every: must not be negative")
 
@@ -206,22 +182,6 @@ class RunConfig:
         return Path(self.out_dir) / self.name
 
 
-def _positive(config: object, *names: str) -> None:
-    section = _SECTION_NAMES.get(type(config).__name__, "")
-    for name in names:
-        if getattr(config, name) < 1:
-            raise ConfigError(f"{section}{name}: must be positive, got {getattr(config, name)}")
-
-
-_SECTION_NAMES = {
-    "DataConfig": "data.",
-    "ViewsConfig": "views.",
-    "MethodConfig": "method.",
-    "OptimConfig": "optim.",
-    "TrainConfig": "train.",
-}
-
-
 # -- reading -------------------------------------------------------------------------
 
 
@@ -230,8 +190,17 @@ def _describe(value: object) -> str:
     return text if len(text) <= 40 else text[:37] + "..."
 
 
+def _choice(value: Any, choices: tuple[object, ...], key: str) -> Any:
+    if value not in choices:
+        names = ", ".join(str(choice) for choice in choices)
+        raise ConfigError(f"{key}: expected one of {names}, got {_describe(value)}")
+    return value
+
+
 def _convert(value: Any, kind: Any, key: str) -> Any:
     """`value` from YAML as type `kind`, or a ConfigError naming `key`."""
+    if key in _REGISTRIES:
+        return _choice(value, tuple(_REGISTRIES[key]), key)
     origin = typing.get_origin(kind)
     args = typing.get_args(kind)
     if origin in (typing.Union, types.UnionType):
@@ -246,10 +215,7 @@ def _convert(value: Any, kind: Any, key: str) -> Any:
                 errors.append(error)
         raise errors[0]
     if origin is Literal:
-        if value not in args:
-            choices = ", ".join(str(arg) for arg in args)
-            raise ConfigError(f"{key}: expected one of {choices}, got {_describe(value)}")
-        return value
+        return _choice(value, args, key)
     if dataclasses.is_dataclass(kind):
         if not isinstance(value, Mapping):
             raise ConfigError(f"{key}: expected a section of keys, got {_describe(value)}")

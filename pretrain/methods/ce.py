@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from torch import Tensor, nn
 
-from pretrain.config import MethodConfig
 from pretrain.methods.base import Method
+from pretrain.methods.config import MethodConfig
 from pretrain.methods.heads import projection_mlp
 from pretrain.views import MixedLabels, soft_cross_entropy
 

@@ -8,8 +8,8 @@ import torch
 from torch import Tensor, nn
 
 from pretrain import distributed
-from pretrain.config import MethodConfig
 from pretrain.methods.base import Method
+from pretrain.methods.config import MethodConfig
 from pretrain.methods.heads import projection_mlp
 from pretrain.methods.losses import supcon_loss
 from pretrain.views import MixedLabels

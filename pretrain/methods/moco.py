@@ -13,8 +13,8 @@ import torch.nn.functional as F
 from torch import Tensor, nn
 
 from pretrain import distributed
-from pretrain.config import MethodConfig
 from pretrain.methods.base import Method
+from pretrain.methods.config import MethodConfig
 from pretrain.methods.heads import projection_mlp
 from pretrain.methods.losses import moco_loss
 from pretrain.views import MixedLabels

@@ -67,6 +67,20 @@ def test_bad_values_name_the_key(overrides: list[str], message: str) -> None:
     assert "\n" not in str(error.value)
 
 
+def test_method_and_mix_names_come_from_their_registries(monkeypatch: pytest.MonkeyPatch) -> None:
+    from pretrain.methods import METHODS
+    from pretrain.views import MIXERS
+
+    monkeypatch.setitem(METHODS, "byol", METHODS["simclr"])
+    monkeypatch.setitem(MIXERS, "blend", MIXERS["convex"])
+    config = load_config(None, ["method.name=byol", "views.mix=blend"])
+    assert (config.method.name, config.views.mix) == ("byol", "blend")
+    with pytest.raises(
+        ConfigError, match=r"method\.name: expected one of ce, supcon, simclr, moco, byol"
+    ):
+        load_config(None, ["method.name=swav"])
+
+
 def test_bad_yaml_and_missing_file(tmp_path: Path) -> None:
     broken = tmp_path / "broken.yaml"
     broken.write_text("data:\n  size: [1,\n")

@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 import torch
 
-from pretrain.config import MethodConfig, ViewsConfig
+from pretrain.config import ViewsConfig
 from pretrain.data.stream import Batch
-from pretrain.methods import METHODS
+from pretrain.methods import METHODS, MethodConfig
 from pretrain.models import create_backbone
 from pretrain.train.inputs import augment_config, make_views
 
@@ -28,7 +28,7 @@ def test_loss_decreases_on_a_fixed_batch(name: str) -> None:
     backbone = create_backbone("resnet18_small")
     # MoCo's queue holds exactly one batch of keys, so its negatives are the batch's
     # other images from the start (a random initial queue would make step 0 easy).
-    config = MethodConfig(name=name, queue=16, proj_hidden=64, proj_dim=32, momentum=0.9)  # type: ignore[arg-type]
+    config = MethodConfig(name=name, queue=16, proj_hidden=64, proj_dim=32, momentum=0.9)
     method = METHODS[name](backbone.module, backbone.feature_dim, 4, config)
     optimizer = torch.optim.SGD(method.parameters(), lr=0.05, momentum=0.9)
     views_config = ViewsConfig(recipe="crop_flip")
