@@ -38,6 +38,7 @@ def add_parser(subparsers: Any) -> None:
 
 def run(args: argparse.Namespace) -> int:
     config = load_config(DEMO_CONFIG, [f"out_dir={args.out}", *args.overrides])
+    from pretrain.eval.datasets import FASHION_MNIST
     from pretrain.eval.evaluate import evaluate
     from pretrain.train import train
 
@@ -55,7 +56,7 @@ def run(args: argparse.Namespace) -> int:
     print("evaluating on Fashion-MNIST: linear probe and kNN, pretrained vs random init")
     report = evaluate(
         config.run_dir,
-        "fashion-mnist",
+        FASHION_MNIST,
         seeds=range(args.random_seeds),
         train_limit=args.train_limit,
         test_limit=args.test_limit,

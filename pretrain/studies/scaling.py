@@ -33,6 +33,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 from pretrain.config import RunConfig, load_config
+from pretrain.eval.datasets import FASHION_MNIST
 from pretrain.eval.probes import PROBES
 from shaderbank.analysis.stats import LinearFit, fit_line, mean_interval
 from shaderbank.errors import ShaderbankError
@@ -223,7 +224,7 @@ def train_and_evaluate(config: RunConfig, budget: ProbeBudget) -> dict[str, Any]
     seconds = time.monotonic() - started
     report = evaluate(
         config.run_dir,
-        "fashion-mnist",
+        FASHION_MNIST,
         seeds=(),
         train_limit=budget.train_limit,
         test_limit=budget.test_limit,
@@ -245,7 +246,7 @@ def random_init_scores(config: RunConfig, budget: ProbeBudget) -> dict[str, list
 
     report = evaluate(
         config.backbone,
-        "fashion-mnist",
+        FASHION_MNIST,
         seeds=range(budget.random_seeds),
         size=config.input_size,
         train_limit=budget.train_limit,
