@@ -243,6 +243,10 @@ def render_passes(
     from shaderbank.render.renderer import _GL_DTYPE
 
     graph = passes_of(program)
+    # The pass targets and stand-ins are made directly in renderer.ctx: GL must point
+    # at it, not at whichever context was made or released since the renderer's last
+    # call (their objects would then belong to that one).
+    renderer.context.make_current()
     standins = _standins_for(renderer)
     width, height = size
     for index, item in enumerate(params):

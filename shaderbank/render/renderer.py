@@ -4,6 +4,10 @@ Images of one program are drawn as tiles of one tall framebuffer in a single dra
 (see canonical.py), then read back with one read_into straight into the caller's
 (N, H, W, 3) array or tensor: no PIL, no flip, no per-image Python copy. Programs
 compile lazily through a bounded LRU cache, never all up front.
+
+Every method that touches GL makes this renderer's context current first: another
+context made later in the process (a second renderer, a check) leaves GL pointed at
+itself, and objects made then would belong to it.
 """
 
 from __future__ import annotations
@@ -189,6 +193,7 @@ class Renderer:
         key = (width, height, pixel_type)
         framebuffer = self._framebuffers.get(key)
         if framebuffer is None:
+            self.context.make_current()
             texture = self.ctx.texture((width, height), 4, dtype=_GL_DTYPE[pixel_type])
             framebuffer = self.ctx.framebuffer(color_attachments=[texture])
             self._framebuffers[key] = framebuffer
@@ -400,6 +405,7 @@ class Renderer:
             return out
         out = self._output(out, count, width, height, pixel_type)
         host = _host_view(out)
+        self.context.make_current()
         viewport = (0, first * height, width, count * height)
         framebuffer.read_into(
             host, viewport, components=3, alignment=1, dtype=_GL_DTYPE[pixel_type]

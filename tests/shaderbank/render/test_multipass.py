@@ -8,6 +8,7 @@ import pytest
 from shaderbank.errors import ShaderbankError
 from shaderbank.program.params import Params
 from shaderbank.program.program import program_from_source
+from shaderbank.render.gl import create_context
 from shaderbank.render.multipass import passes_of
 from shaderbank.render.renderer import Renderer
 from shaderbank.sources.dialects.shadertoy_json import normalise_shader
@@ -53,6 +54,17 @@ COUNTER = _shader(
 def test_a_buffer_is_simulated_for_the_frame_budget(renderer: Renderer, frames: int) -> None:
     image = _render(renderer, COUNTER, frames)
     assert image[..., 0].mean() == pytest.approx(frames / 64.0, abs=1e-3)
+
+
+def test_passes_draw_in_their_renderer_s_context_after_another_context(
+    renderer: Renderer,
+) -> None:
+    # A context made and released after the renderer leaves GL pointed at it (as a
+    # test of gl.py or an in-process check does): the pass textures, framebuffers and
+    # stand-ins must still be made in the renderer's own context.
+    create_context("cpu").release()
+    image = _render(renderer, COUNTER, 4)
+    assert image[..., 0].mean() == pytest.approx(4 / 64.0, abs=1e-3)
 
 
 def test_early_times_simulate_only_the_frames_up_to_them(renderer: Renderer) -> None:

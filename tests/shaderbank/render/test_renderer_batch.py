@@ -6,6 +6,7 @@ import numpy as np
 import pytest
 
 from shaderbank.program.params import Params
+from shaderbank.render.gl import create_context
 from shaderbank.render.renderer import Renderer, tiles_per_draw
 from tests.helpers import ANIMATED_BODY, ORIENTATION_BODY, make_program
 
@@ -84,3 +85,15 @@ def test_tiles_outside_the_strip_are_refused(renderer: Renderer) -> None:
         renderer.draw_tiles(WAVES, params(1.0), 32, strip, 0)  # another image size
     with pytest.raises(ValueError, match="strip holds"):
         renderer.strip(16, tiles_per_draw(16, 16, renderer.max_rows) + 1)
+
+
+def test_a_strip_is_made_and_read_in_the_renderer_s_context(renderer: Renderer) -> None:
+    # Another context current since the renderer's last call must not receive the
+    # strip's framebuffer (24 px: a size no other test uses, so it is made here).
+    alone = renderer.render(WAVES, params(1.0, 2.0), 24)
+    create_context("cpu").release()
+    strip = renderer.strip(24, 3)
+    renderer.draw_tiles(WAVES, params(1.0, 2.0), 24, strip, 0)
+    create_context("cpu").release()
+    together = renderer.read_tiles(strip, 24, np.empty((2, 24, 24, 3), np.uint8))
+    np.testing.assert_array_equal(together, alone)
