@@ -46,7 +46,6 @@ METHOD_OVERRIDES: dict[str, list[str]] = {
         "views.crop_scale_min=0.2",
     ],
 }
-PROBES = ("linear", "knn")
 
 
 def run_point(method: str, seed: int, args: argparse.Namespace) -> dict[str, Any]:
@@ -122,6 +121,7 @@ def main() -> int:
     seeds = [int(s) for s in args.seeds.split(",")]
 
     from pretrain.config import load_config
+    from pretrain.eval.probes import PROBES
 
     base = load_config(args.config, args.overrides)
     baseline = random_init(args)

@@ -114,8 +114,9 @@ def main() -> int:
     parser.add_argument("--set", dest="overrides", action="append", default=[])
     args = parser.parse_args()
 
-    from shaderbank.analysis.stats import spearman
+    from pretrain.eval.probes import PROBES
     from shaderbank.analysis.results import METRICS, read_results
+    from shaderbank.analysis.stats import spearman
 
     results = read_results(args.diversity)
     groups = groups_of(list(results), args.groups, args.group_size, args.seed)
@@ -136,11 +137,11 @@ def main() -> int:
             probe: round(
                 spearman([p["metrics"][metric] for p in points], [p[probe] for p in points]), 3
             )
-            for probe in ("linear", "knn")
+            for probe in PROBES
         }
         for metric in METRICS
     }
-    for probe in ("linear", "knn"):
+    for probe in PROBES:
         plot(points, list(METRICS), args.out / f"usefulness-{probe}.png", probe)
     summary = {
         "config": args.config,
