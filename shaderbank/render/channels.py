@@ -2,12 +2,16 @@
 
 Programs written for Shadertoy often sample iChannel0-3 (noise and photo textures). With
 nothing bound they read black; these textures give them structured, colourful input that
-is the same on every machine. Made with numpy from fixed seeds.
+is the same on every machine. Made with numpy from fixed seeds. A ChannelBinding is what
+one draw samples: a texture per unit and the sizes programs read as iChannelResolution.
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from dataclasses import dataclass
 from functools import cache
+from typing import Any
 
 import numpy as np
 
@@ -71,3 +75,37 @@ def channel_textures() -> tuple[np.ndarray, ...]:
         rgba = np.concatenate([rgb, alpha], axis=2)
         textures.append(np.ascontiguousarray((rgba * 255).round().astype(np.uint8)))
     return tuple(textures)
+
+
+@dataclass(frozen=True)
+class ChannelBinding:
+    """The textures of units 0-3 and their (width, height, depth) as iChannelResolution
+    holds them: 12 float32 values."""
+
+    textures: tuple[Any, ...]
+    resolution: bytes
+
+    def bind(self, uniforms: Mapping[str, Any]) -> None:
+        """Put the textures on their units and their sizes in the program's uniforms
+        (`uniforms`: the ones its compiler kept). Written at every draw because one
+        compiled program may be drawn with other bindings (a multipass program's
+        buffers) in between."""
+        for unit, texture in enumerate(self.textures):
+            texture.use(location=unit)
+        if "iChannelResolution" in uniforms:
+            uniforms["iChannelResolution"].write(self.resolution)
+
+
+def standard_channels(ctx: Any) -> ChannelBinding:
+    """The four stand-ins as repeating, mipmapped textures of `ctx`, on units 0-3."""
+    import moderngl
+
+    textures = []
+    for image in channel_textures():
+        texture = ctx.texture((image.shape[1], image.shape[0]), 4, image.tobytes())
+        texture.repeat_x = texture.repeat_y = True
+        texture.build_mipmaps()
+        texture.filter = (moderngl.LINEAR_MIPMAP_LINEAR, moderngl.LINEAR)
+        textures.append(texture)
+    resolution = np.tile(np.array([CHANNEL_SIZE, CHANNEL_SIZE, 1], "f4"), CHANNEL_COUNT)
+    return ChannelBinding(tuple(textures), resolution.tobytes())

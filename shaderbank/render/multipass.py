@@ -38,7 +38,8 @@ from shaderbank.errors import ShaderbankError
 from shaderbank.program.canonical import MULTIPASS_MARKER, channel_kinds
 from shaderbank.program.params import FRAME_RATE, Params
 from shaderbank.program.program import Program
-from shaderbank.render.channels import CHANNEL_SIZE, channel_textures
+from shaderbank.render.channels import CHANNEL_SIZE, ChannelBinding
+from shaderbank.render.readback import PixelType, read_tiles
 
 DEFAULT_FRAMES = 30
 PASS_MARKER = "//! pass"
@@ -133,20 +134,16 @@ STANDINS = ("2D", "video", "cube", "3D", "keyboard", "sound", "black")
 
 
 class _Standins:
-    """The stand-in textures of one renderer's context, made on first use."""
+    """The stand-in textures of one renderer's context, made on first use (with that
+    context current); the 2D ones are the renderer's own."""
 
-    def __init__(self, ctx: Any) -> None:
+    def __init__(self, ctx: Any, standard: ChannelBinding) -> None:
         import moderngl
 
         self.ctx = ctx
-        self.textures: dict[str, Any] = {}
-        pictures = channel_textures()
-        for unit, image in enumerate(pictures):
-            texture = ctx.texture((image.shape[1], image.shape[0]), 4, image.tobytes())
-            texture.repeat_x = texture.repeat_y = True
-            texture.build_mipmaps()
-            texture.filter = (moderngl.LINEAR_MIPMAP_LINEAR, moderngl.LINEAR)
-            self.textures[f"2D{unit}"] = texture
+        self.textures: dict[str, Any] = {
+            f"2D{unit}": texture for unit, texture in enumerate(standard.textures)
+        }
         self.textures["video"] = self.textures["2D3"]
         faces = _cube_faces()
         side = faces[0].shape[0]
@@ -192,7 +189,7 @@ _standins: weakref.WeakKeyDictionary[Any, _Standins] = weakref.WeakKeyDictionary
 
 def _standins_for(renderer: Any) -> _Standins:
     if renderer not in _standins:
-        _standins[renderer] = _Standins(renderer.ctx)
+        _standins[renderer] = _Standins(renderer.ctx, renderer.channels)
     return _standins[renderer]
 
 
@@ -236,12 +233,10 @@ def render_passes(
     params: Sequence[Params],
     size: tuple[int, int],
     host: np.ndarray,
-    pixel_type: str,
+    pixel_type: PixelType,
     finite_out: np.ndarray | None,
 ) -> None:
     """Render each image of a multipass program into host[i] (N, H, W, 3), top-down."""
-    from shaderbank.render.renderer import _GL_DTYPE
-
     graph = passes_of(program)
     # The pass targets and stand-ins are made directly in renderer.ctx: GL must point
     # at it, not at whichever context was made or released since the renderer's last
@@ -265,21 +260,21 @@ def render_passes(
                     final = render_pass.name == "image" and last
                     if render_pass.name == "image" and not final and not render_pass.reads_itself:
                         continue
-                    channels, resolutions = _bind(render_pass, targets, standins, size)
-                    compiled = renderer.compile(render_pass.program)
-                    if "iChannelResolution" in compiled.uniforms:
-                        compiled.uniforms["iChannelResolution"].write(resolutions.tobytes())
+                    channels = _bind(render_pass, targets, standins, size)
                     if final:
-                        framebuffer = renderer.framebuffer(width, height, pixel_type)
-                        renderer.draw_with_channels(
-                            compiled, [step], size, channels,
-                            pixel_type=pixel_type, framebuffer=framebuffer, top_down=True,
+                        framebuffer = renderer.draw(
+                            render_pass.program, [step], size, channels=channels,
+                            pixel_type=pixel_type, top_down=True,
                         )  # fmt: skip
-                        _read(framebuffer, size, host, index, pixel_type, _GL_DTYPE, finite_out)
+                        finite = None if finite_out is None else finite_out[index : index + 1]
+                        read_tiles(
+                            framebuffer, size, host[index : index + 1], pixel_type=pixel_type,
+                            finite_out=finite,
+                        )  # fmt: skip
                     else:
                         target = targets[render_pass.name]
-                        renderer.draw_with_channels(
-                            compiled, [step], size, channels,
+                        renderer.draw(
+                            render_pass.program, [step], size, channels=channels,
                             pixel_type="float32", framebuffer=target.next_framebuffer,
                             top_down=False,
                         )  # fmt: skip
@@ -291,7 +286,7 @@ def render_passes(
 
 def _bind(
     render_pass: Pass, targets: dict[str, _Target], standins: _Standins, size: tuple[int, int]
-) -> tuple[list[Any], np.ndarray]:
+) -> ChannelBinding:
     textures = []
     resolutions = np.ones((4, 3), "f4")
     for unit, kind in enumerate(render_pass.channels):
@@ -305,23 +300,4 @@ def _bind(
         else:
             textures.append(standins.get(source, unit))
             resolutions[unit, :2] = standins.sizes[source]
-    return textures, resolutions.reshape(-1)
-
-
-def _read(
-    framebuffer: Any,
-    size: tuple[int, int],
-    host: np.ndarray,
-    index: int,
-    pixel_type: str,
-    gl_dtypes: dict[str, str],
-    finite_out: np.ndarray | None,
-) -> None:
-    width, height = size
-    viewport = (0, 0, width, height)
-    dtype = gl_dtypes[pixel_type]
-    framebuffer.read_into(host[index : index + 1], viewport, components=3, alignment=1, dtype=dtype)
-    if finite_out is not None:
-        rgba = np.empty((1, height, width, 4), np.dtype(pixel_type))
-        framebuffer.read_into(rgba, viewport, components=4, alignment=1, dtype=dtype)
-        finite_out[index] = rgba[0, ..., 3] > 0
+    return ChannelBinding(tuple(textures), resolutions.tobytes())

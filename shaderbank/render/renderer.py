@@ -2,8 +2,8 @@
 
 Images of one program are drawn as tiles of one tall framebuffer in a single draw call
 (see canonical.py), then read back with one read_into straight into the caller's
-(N, H, W, 3) array or tensor: no PIL, no flip, no per-image Python copy. Programs
-compile lazily through a bounded LRU cache, never all up front.
+(N, H, W, 3) array or tensor (readback.py): no PIL, no flip, no per-image Python copy.
+Programs compile lazily through a bounded LRU cache, never all up front.
 
 Every method that touches GL makes this renderer's context current first: another
 context made later in the process (a second renderer, a check) leaves GL pointed at
@@ -16,7 +16,7 @@ import logging
 from collections import OrderedDict
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
@@ -31,8 +31,16 @@ from shaderbank.program.canonical import (
 )
 from shaderbank.program.params import FRAME_RATE, Params
 from shaderbank.program.program import Program
-from shaderbank.render.channels import CHANNEL_COUNT, CHANNEL_SIZE, channel_textures
+from shaderbank.render.channels import CHANNEL_COUNT, ChannelBinding, standard_channels
 from shaderbank.render.gl import GLContext, create_context
+from shaderbank.render.readback import (
+    GL_DTYPE,
+    PixelType,
+    finish_output,
+    host_view,
+    output_array,
+    read_tiles,
+)
 
 if TYPE_CHECKING:
     import moderngl
@@ -40,9 +48,6 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 Size = int | tuple[int, int]
-PixelType = Literal["uint8", "float32"]
-# moderngl names: "f1" is normalised uint8 ("u1" would be an integer texture).
-_GL_DTYPE = {"uint8": "f1", "float32": "f4"}
 # Pixels one draw shades at most. Strip or square, small or large, llvmpipe shades
 # these programs at the same rate per pixel once each draw is forced to complete
 # (measured); the cap keeps framebuffers and the wait for one draw small.
@@ -104,7 +109,8 @@ class Renderer:
         self._compiled: OrderedDict[str, CompiledProgram] = OrderedDict()
         self._framebuffers: dict[tuple[int, int, str], moderngl.Framebuffer] = {}
         self.context.make_current()
-        self._channels = [self._channel_texture(image) for image in channel_textures()]
+        # What units 0-3 sample unless a draw is given other channels (multipass.py).
+        self.channels = standard_channels(self.ctx)
         self._times = np.zeros(MAX_TILES, dtype="f4")
         self._mice = np.zeros((MAX_TILES, 4), dtype="f4")
         self._frames = np.zeros(MAX_TILES, dtype="i4")
@@ -174,9 +180,6 @@ class Renderer:
         for unit in range(CHANNEL_COUNT):
             if f"iChannel{unit}" in uniforms:
                 uniforms[f"iChannel{unit}"].value = unit
-        if "iChannelResolution" in uniforms:
-            resolution = np.tile(np.array([CHANNEL_SIZE, CHANNEL_SIZE, 1], "f4"), CHANNEL_COUNT)
-            uniforms["iChannelResolution"].write(resolution.tobytes())
         for name, value in (
             ("sb_TimeDelta", 1.0 / FRAME_RATE),
             ("sb_FrameRate", FRAME_RATE),
@@ -194,7 +197,7 @@ class Renderer:
         framebuffer = self._framebuffers.get(key)
         if framebuffer is None:
             self.context.make_current()
-            texture = self.ctx.texture((width, height), 4, dtype=_GL_DTYPE[pixel_type])
+            texture = self.ctx.texture((width, height), 4, dtype=GL_DTYPE[pixel_type])
             framebuffer = self.ctx.framebuffer(color_attachments=[texture])
             self._framebuffers[key] = framebuffer
         return framebuffer
@@ -231,6 +234,32 @@ class Renderer:
         if "sb_TopDown" in uniforms:
             uniforms["sb_TopDown"].value = top_down
 
+    def _current(self, program: Program | CompiledProgram) -> CompiledProgram:
+        """The compiled program, with this renderer's context current for drawing it."""
+        compiled = program if isinstance(program, CompiledProgram) else self.compile(program)
+        self.context.make_current()
+        return compiled
+
+    def _draw(
+        self,
+        compiled: CompiledProgram,
+        params: Sequence[Params],
+        size: tuple[int, int],
+        framebuffer: Any,
+        first: int,
+        top_down: bool,
+        channels: ChannelBinding | None,
+    ) -> None:
+        """The one draw: len(params) images into tiles first, first+1, ... of a strip."""
+        width, height = size
+        self._set_uniforms(compiled, params, first, width, height, top_down)
+        framebuffer.use()
+        # The viewport is the scissor: llvmpipe only bins the tiles inside it, so draws
+        # into other tiles neither cover nor overwrite each other.
+        self.ctx.viewport = (0, first * height, width, len(params) * height)
+        (self.channels if channels is None else channels).bind(compiled.uniforms)
+        compiled.vertex_array.render(vertices=3)
+
     def draw(
         self,
         program: Program | CompiledProgram,
@@ -240,24 +269,23 @@ class Renderer:
         pixel_type: PixelType = "uint8",
         framebuffer: Any = None,
         top_down: bool = True,
+        channels: ChannelBinding | None = None,
     ) -> Any:
         """Draw up to tiles_per_draw(W, H) images of one program as a vertical strip of
-        tiles and return the framebuffer (no readback, no wait for the GPU)."""
-        compiled = program if isinstance(program, CompiledProgram) else self.compile(program)
-        self.context.make_current()
+        tiles and return the framebuffer (no readback, no wait for the GPU).
+
+        channels: what units 0-3 sample instead of the procedural stand-ins (buffer
+        passes and cube/volume channels; see multipass.py).
+        """
+        compiled = self._current(program)
         width, height = image_size(size)
         count = len(params)
         most = tiles_per_draw(width, height, self.max_rows)
         if not 1 <= count <= most:
             raise ValueError(f"one draw takes 1..{most} images, got {count}")
-        self._set_uniforms(compiled, params, 0, width, height, top_down)
         if framebuffer is None:
             framebuffer = self.framebuffer(width, height * count, pixel_type)
-        framebuffer.use()
-        self.ctx.viewport = (0, 0, width, height * count)
-        for unit, texture in enumerate(self._channels):
-            texture.use(location=unit)
-        compiled.vertex_array.render(vertices=3)
+        self._draw(compiled, params, (width, height), framebuffer, 0, top_down, channels)
         return framebuffer
 
     def render(
@@ -279,30 +307,30 @@ class Renderer:
         check programs in the uint8 format they are trained in). Returns `out`.
         """
         width, height = image_size(size)
-        out = self._output(out, len(params), width, height, pixel_type)
-        host = _host_view(out)
+        out = output_array(out, len(params), width, height, pixel_type)
+        host = host_view(out)
         if needs_passes(program.source):
             # Buffer passes, feedback or non-2D channels: simulated frame by frame.
             from shaderbank.render.multipass import render_passes
 
             render_passes(self, program, params, (width, height), host, pixel_type, finite_out)
-            _finish_output(out, host)
+            finish_output(out, host)
             return out
         per_draw = tiles_per_draw(width, height, self.max_rows)
         compiled = self.compile(program)
         for start in range(0, len(params), per_draw):
-            chunk = params[start : start + per_draw]
-            framebuffer = self.draw(compiled, chunk, (width, height), pixel_type=pixel_type)
-            viewport = (0, 0, width, height * len(chunk))
-            dtype = _GL_DTYPE[pixel_type]
-            framebuffer.read_into(
-                host[start : start + len(chunk)], viewport, components=3, alignment=1, dtype=dtype
+            stop = min(start + per_draw, len(params))
+            framebuffer = self.draw(
+                compiled, params[start:stop], (width, height), pixel_type=pixel_type
             )
-            if finite_out is not None:
-                rgba = np.empty((len(chunk), height, width, 4), np.dtype(pixel_type))
-                framebuffer.read_into(rgba, viewport, components=4, alignment=1, dtype=dtype)
-                finite_out[start : start + len(chunk)] = rgba[..., 3] > 0
-        _finish_output(out, host)
+            read_tiles(
+                framebuffer,
+                (width, height),
+                host[start:stop],
+                pixel_type=pixel_type,
+                finite_out=None if finite_out is None else finite_out[start:stop],
+            )
+        finish_output(out, host)
         return out
 
     def render_items(
@@ -316,8 +344,8 @@ class Renderer:
         """Render a batch of (program, params) pairs in input order, drawing program by
         program (one compile and as few draws as possible per program)."""
         width, height = image_size(size)
-        out = self._output(out, len(items), width, height, pixel_type)
-        host = _host_view(out)
+        out = output_array(out, len(items), width, height, pixel_type)
+        host = host_view(out)
         groups: dict[str, list[int]] = {}
         programs: dict[str, Program] = {}
         for index, (program, _) in enumerate(items):
@@ -337,7 +365,7 @@ class Renderer:
                 host[indices] = self.render(
                     programs[program_id], params, (width, height), pixel_type=pixel_type
                 )
-        _finish_output(out, host)
+        finish_output(out, host)
         return out
 
     def draw_tiles(
@@ -358,8 +386,7 @@ class Renderer:
         uniform arrays are filled at the tiles' own indices; the other entries belong
         to earlier draws, which took their copy of the uniforms when they were issued.
         """
-        compiled = program if isinstance(program, CompiledProgram) else self.compile(program)
-        self.context.make_current()
+        compiled = self._current(program)
         width, height = image_size(size)
         count = len(params)
         tiles = framebuffer.size[1] // height
@@ -368,14 +395,7 @@ class Renderer:
                 f"tiles {first}..{first + count - 1} of {width}x{height} do not fit a "
                 f"{framebuffer.size[0]}x{framebuffer.size[1]} strip"
             )
-        self._set_uniforms(compiled, params, first, width, height, True)
-        framebuffer.use()
-        # The viewport is the scissor: llvmpipe only bins the tiles inside it, so draws
-        # into other tiles neither cover nor overwrite each other.
-        self.ctx.viewport = (0, first * height, width, count * height)
-        for unit, texture in enumerate(self._channels):
-            texture.use(location=unit)
-        compiled.vertex_array.render(vertices=3)
+        self._draw(compiled, params, (width, height), framebuffer, first, True, None)
 
     def strip(self, size: Size, tiles: int, pixel_type: PixelType = "uint8") -> Any:
         """The framebuffer for `tiles` images of `size` stacked as one vertical strip,
@@ -391,93 +411,26 @@ class Renderer:
         self,
         framebuffer: Any,
         size: Size,
-        out: np.ndarray,
+        out: Any,
         first: int = 0,
         *,
         pixel_type: PixelType = "uint8",
-    ) -> np.ndarray:
+    ) -> Any:
         """Read tiles first..first+len(out)-1 of a strip into `out`, a C-contiguous
-        (N, H, W, 3) numpy array, top-down, in one read_into (which waits for every
-        draw into the strip)."""
+        (N, H, W, 3) numpy array or tensor, top-down, in one read_into (which waits for
+        every draw into the strip)."""
         width, height = image_size(size)
         count = len(out)
         if count == 0:
             return out
-        out = self._output(out, count, width, height, pixel_type)
-        host = _host_view(out)
+        out = output_array(out, count, width, height, pixel_type)
+        host = host_view(out)
         self.context.make_current()
-        viewport = (0, first * height, width, count * height)
-        framebuffer.read_into(
-            host, viewport, components=3, alignment=1, dtype=_GL_DTYPE[pixel_type]
-        )
+        read_tiles(framebuffer, (width, height), host, first, pixel_type=pixel_type)
+        finish_output(out, host)
         return out
-
-    def draw_with_channels(
-        self,
-        program: Program | CompiledProgram,
-        params: Sequence[Params],
-        size: Size,
-        channels: Sequence[Any],
-        **options: Any,
-    ) -> Any:
-        """draw() with these textures on units 0-3 instead of the procedural stand-ins
-        (buffer passes and cube/volume channels; see multipass.py)."""
-        standard = self._channels
-        self._channels = list(channels)
-        try:
-            return self.draw(program, params, size, **options)
-        finally:
-            self._channels = standard
 
     def finish(self) -> None:
         """Wait until every draw has completed (for timing)."""
         self.context.make_current()
         self.ctx.finish()
-
-    # -- helpers -------------------------------------------------------------------------
-
-    def _channel_texture(self, image: np.ndarray) -> Any:
-        texture = self.ctx.texture((image.shape[1], image.shape[0]), 4, image.tobytes())
-        texture.repeat_x = texture.repeat_y = True
-        texture.build_mipmaps()
-        import moderngl
-
-        texture.filter = (moderngl.LINEAR_MIPMAP_LINEAR, moderngl.LINEAR)
-        return texture
-
-    @staticmethod
-    def _output(out: Any, count: int, width: int, height: int, pixel_type: PixelType) -> Any:
-        dtype = np.dtype(pixel_type)
-        if out is None:
-            return np.empty((count, height, width, 3), dtype=dtype)
-        shape = tuple(out.shape)
-        if shape != (count, height, width, 3):
-            raise ValueError(f"out has shape {shape}, expected {(count, height, width, 3)}")
-        if str(out.dtype).removeprefix("torch.") != np.dtype(dtype).name:
-            raise ValueError(f"out has dtype {out.dtype}, expected {np.dtype(dtype).name}")
-        return out
-
-
-def _host_view(out: Any) -> np.ndarray:
-    """A writable contiguous numpy view of `out` (CUDA tensors get a pinned staging copy)."""
-    if isinstance(out, np.ndarray):
-        array = out
-    elif type(out).__module__.startswith("torch"):
-        if out.device.type != "cpu":
-            import torch
-
-            return torch.empty(out.shape, dtype=out.dtype, pin_memory=True).numpy()
-        array = out.numpy()
-    else:
-        raise TypeError(f"out must be a numpy array or torch tensor, not {type(out).__name__}")
-    if not array.flags.c_contiguous or not array.flags.writeable:
-        raise ValueError("out must be C-contiguous and writable")
-    return array
-
-
-def _finish_output(out: Any, host: np.ndarray) -> None:
-    """Move a staged frame to the GPU tensor it was rendered for."""
-    if not isinstance(out, np.ndarray) and out.device.type != "cpu":
-        import torch
-
-        out.copy_(torch.from_numpy(host), non_blocking=True)
