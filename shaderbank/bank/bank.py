@@ -54,6 +54,9 @@ def entry_for(program: Program, relative: str, provenance: str = "hand-written")
         source_hash=program.source_hash,
         provenance=provenance,
         licence=program.licence,
+        licence_basis=program.licence_basis,
+        licence_note=program.licence_note,
+        origin=program.origin,
         author=program.author,
         tags=list(program.tags),
     )

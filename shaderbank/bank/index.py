@@ -21,6 +21,7 @@ import numpy as np
 
 from shaderbank.errors import ShaderbankError
 from shaderbank.files import atomic_write, atomic_write_text
+from shaderbank.program.licences import NONE, UNKNOWN, Licensing, licensing_from_header
 
 INDEX_NAME = "index.json"
 FINGERPRINTS_NAME = "index.fingerprints.npy"
@@ -40,7 +41,8 @@ STATUS_QUARANTINED = "quarantined"
 
 @dataclass
 class Entry:
-    """What the index knows of one program. `path` is relative to the folder."""
+    """What the index knows of one program. `path` is relative to the folder; licence,
+    licence_basis, licence_note and origin are the program's (see Program)."""
 
     id: str
     path: str
@@ -48,7 +50,10 @@ class Entry:
     source_hash: str
     dialect: str = "shadertoy"
     provenance: str = "hand-written"
-    licence: str = "unknown"
+    licence: str = UNKNOWN
+    licence_basis: str = NONE
+    licence_note: str = ""
+    origin: str = ""
     author: str = "unknown"
     tags: list[str] = field(default_factory=list)
     status: str = STATUS_NEW
@@ -89,6 +94,8 @@ def read_index(folder: Path, dims: int) -> Index | None:
             raise ValueError(f"index version {document.get('version')}, expected {VERSION}")
         columns: dict[str, list[Any]] = document["columns"]
         count = int(document["count"])
+        if "licence_basis" not in columns:
+            _read_old_licences(columns)
         missing = [name for name in FIELD_NAMES if name not in columns]
         if missing:
             raise ValueError(f"missing columns {missing}")
@@ -104,6 +111,25 @@ def read_index(folder: Path, dims: int) -> Index | None:
         ) from error
     fingerprints = _read_fingerprints(Path(folder) / FINGERPRINTS_NAME, count, dims)
     return Index(entries, fingerprints)
+
+
+def _read_old_licences(columns: dict[str, list[Any]]) -> None:
+    """Fill the columns that an index from before licences were detected lacks
+    (licence_basis, licence_note, origin): its free-text licences are mapped to ids
+    where they name one, else unknown with a note. Such indexes still load."""
+    texts = columns.get("licence")
+    if not isinstance(texts, list):
+        return  # the missing-columns check names it
+    read: dict[str, Licensing] = {}  # a bank holds few distinct texts
+    licensings = [read.get(text) or read.setdefault(text, _old_licence(text)) for text in texts]
+    columns["licence"] = [licensing.licence for licensing in licensings]
+    columns["licence_basis"] = [licensing.basis for licensing in licensings]
+    columns["licence_note"] = [licensing.note for licensing in licensings]
+    columns.setdefault("origin", [""] * len(texts))
+
+
+def _old_licence(text: object) -> Licensing:
+    return licensing_from_header(str(text) if text is not None else None)
 
 
 @contextmanager

@@ -296,13 +296,16 @@ def _header(candidate: _Candidate, name: str) -> str:
         "name": name,
         "family": result.dialect,
         "tags": ", ".join(dict.fromkeys(_slug(t) for t in tags if t)),
-        "licence": result.licence or "unknown",
+        "licence": result.licence,
+        "licence-basis": result.licence_basis,
+        "licence-note": result.licence_note,
         "author": result.author or "unknown",
         "description": description,
-        "source": candidate.item.origin,
+        # The site's address where the record gives one, else the file it came from.
+        "source": result.origin or candidate.item.origin,
         "dialect": result.label,
     }
-    return format_header(lines)
+    return format_header({key: value for key, value in lines.items() if value})
 
 
 def _add(

@@ -1,6 +1,7 @@
-"""What one program is: its source and metadata (Program), the canonical fragment shader
-it is wrapped into, the parameters one image is drawn with (Params), and how parameters
-are sampled from a seeded generator. Every later stage stands on this one."""
+"""What one program is: its source and metadata (Program) with its licence (licences.py:
+the table of licences and classes), the canonical fragment shader it is wrapped into,
+the parameters one image is drawn with (Params), and how parameters are sampled from a
+seeded generator. Every later stage stands on this one."""
 
 from __future__ import annotations
 

@@ -9,7 +9,10 @@ A file starts with a header of `// key: value` comment lines:
     // author: shaderbank contributors
     // description: Two-level domain-warped fbm in an ember palette.
 
-The header stays part of the source, so compiler line numbers are the file's own.
+Imported programs also carry `licence-basis` (stated or inferred, see licences.py),
+`licence-note` and `source` (the site's address of the program where known, else the
+file it was imported from). The header stays part of the source, so compiler line
+numbers are the file's own.
 """
 
 from __future__ import annotations
@@ -22,26 +25,46 @@ from functools import cached_property
 from pathlib import Path
 
 from shaderbank.errors import ProgramError
+from shaderbank.program.licences import NONE, UNKNOWN, licensing_from_header
 
 MAX_SOURCE_BYTES = 1 << 20
-HEADER_KEYS = ("name", "family", "tags", "licence", "author", "description")
-_KEY_ALIASES = {"license": "licence"}
-_HEADER_LINE = re.compile(r"^\s*//\s*([A-Za-z]+)\s*:\s*(.*?)\s*$")
+HEADER_KEYS = (
+    "name",
+    "family",
+    "tags",
+    "licence",
+    "licence-basis",
+    "licence-note",
+    "author",
+    "source",
+    "description",
+)
+_KEY_ALIASES = {
+    "license": "licence",
+    "license-basis": "licence-basis",
+    "license-note": "licence-note",
+}
+_HEADER_LINE = re.compile(r"^\s*//\s*([A-Za-z][A-Za-z-]*)\s*:\s*(.*?)\s*$")
 _NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.\-]*$")
 
 
 @dataclass(frozen=True)
 class Program:
-    """One program of a bank. `id` is unique in its bank (e.g. "fbm/ember-warp")."""
+    """One program of a bank. `id` is unique in its bank (e.g. "fbm/ember-warp").
+    `licence` is an id of shaderbank.program.licences, `licence_basis` how it is known
+    (stated, inferred or none); `origin` is the header's `source`."""
 
     id: str
     source: str
     name: str
     family: str
     tags: tuple[str, ...] = ()
-    licence: str = "unknown"
+    licence: str = UNKNOWN
     author: str = "unknown"
     description: str = ""
+    licence_basis: str = NONE
+    licence_note: str = ""
+    origin: str = ""
     path: Path | None = field(default=None, compare=False)
 
     @cached_property
@@ -97,15 +120,21 @@ def program_from_source(
     if not _NAME.match(family_name):
         raise ProgramError(f"{where}: family {family_name!r} may hold only letters, digits, . _ -")
     tags = tuple(t.strip() for t in header.get("tags", "").split(",") if t.strip())
+    licensing = licensing_from_header(
+        header.get("licence"), header.get("licence-basis"), header.get("licence-note")
+    )
     return Program(
         id=id,
         source=source,
         name=name,
         family=family_name,
         tags=tags,
-        licence=header.get("licence", "unknown"),
+        licence=licensing.licence,
         author=header.get("author", "unknown"),
         description=header.get("description", ""),
+        licence_basis=licensing.basis,
+        licence_note=licensing.note,
+        origin=header.get("source", ""),
         path=path,
     )
 

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from shaderbank.errors import ShaderbankError
 from shaderbank.program.canonical import CHANNELS_DIRECTIVE
+from shaderbank.program.licences import NONE, UNKNOWN, Licensing
 from shaderbank.sources.dialects import _glsl
 
 # Globals the canonical wrapper already provides; a program's own declarations of them
@@ -57,7 +58,10 @@ class DialectError(ShaderbankError):
 @dataclass
 class Normalised:
     """A program in canonical form. `source` has no provenance header yet; `fallbacks`
-    are other canonical sources to try, in order, when `source` does not compile."""
+    are other canonical sources to try, in order, when `source` does not compile.
+    `licence`, `licence_basis` and `licence_note` are a Licensing's (see
+    shaderbank.program.licences); `origin` is the site's address of the program, where
+    the record gives one."""
 
     dialect: str
     variant: str
@@ -66,13 +70,21 @@ class Normalised:
     notes: list[str] = field(default_factory=list)
     name: str = ""
     author: str = ""
-    licence: str = ""
+    licence: str = UNKNOWN
+    licence_basis: str = NONE
+    licence_note: str = ""
+    origin: str = ""
     description: str = ""
     tags: list[str] = field(default_factory=list)
 
     @property
     def label(self) -> str:
         return f"{self.dialect}:{self.variant}" if self.variant else self.dialect
+
+    def set_licensing(self, licensing: Licensing) -> None:
+        self.licence = licensing.licence
+        self.licence_basis = licensing.basis
+        self.licence_note = licensing.note
 
 
 def common_fixes(code: str, notes: list[str]) -> str:

@@ -3,7 +3,8 @@
 A file holds one program's text, a Shadertoy JSON export of one or many shaders, or a
 gallery's JSON record (code plus name and author). `programs_in` splits a file into
 (origin, payload) records and `normalise_record` turns one into a canonical program with
-the author and licence the record or its comments give.
+the author, licence and address the record or its comments give (never more: a
+program's licence is inferred only from its site's documented default).
 """
 
 from __future__ import annotations
@@ -20,8 +21,9 @@ from shaderbank.sources.dialects._glsl import blank_comments
 from shaderbank.sources.dialects._provenance import find_author, find_licence
 from shaderbank.sources.dialects.shadertoy_json import normalise_shader, shaders_in
 
-# Keys under which gallery JSON records keep a program's code.
+# Keys under which gallery JSON records keep a program's code, and its address.
 CODE_KEYS = ("code", "source", "shader", "glsl", "fragment")
+URL_KEYS = ("url", "link", "href")
 
 
 def read_text(path: Path) -> tuple[str, list[str]]:
@@ -91,7 +93,7 @@ def normalise_record(payload: Any, dialect: str, path: Path, frames: int) -> Nor
         result = normalise(payload, dialect, str(path))
         if result.dialect != "shadertoy-json":
             result.author = result.author or find_author(payload)
-            result.licence = result.licence or find_licence(payload)
+            result.set_licensing(find_licence([payload]))
         return result
     if "renderpass" in payload or not any(isinstance(payload.get(k), str) for k in CODE_KEYS):
         if dialect not in ("auto", "shadertoy-json") and not dialect.startswith("shadertoy-json"):
@@ -104,5 +106,8 @@ def normalise_record(payload: Any, dialect: str, path: Path, frames: int) -> Nor
     result.name = str(meta.get("name") or meta.get("title") or "")
     result.author = str(meta.get("author") or meta.get("user") or meta.get("username") or "")
     result.author = result.author or find_author(code)
-    result.licence = str(meta.get("licence") or meta.get("license") or "") or find_licence(code)
+    stated = [str(meta[key]) for key in ("licence", "license") if meta.get(key)]
+    result.set_licensing(find_licence([code], stated))
+    addresses = (str(meta.get(key, "")) for key in URL_KEYS)
+    result.origin = next((text for text in addresses if text.startswith("http")), "")
     return result

@@ -7,6 +7,10 @@ prepended to every other pass. Inputs become channel kinds (see multipass.py): t
 -> procedural 2D, cubemap -> procedural cube, volume -> procedural 3D, keyboard ->
 nothing pressed, music/mic -> silence, video/webcam -> a procedural picture, buffer ->
 that buffer's last frame. Sound and cube-map passes cannot be shown and are reported.
+
+The licence is the one that the comments of any pass, `info.description` or a licence
+field of `info` state; a shader that states none has Shadertoy's default, inferred. The
+author is `info.username`, the source the shader's page when `info.id` is a real id.
 """
 
 from __future__ import annotations
@@ -16,6 +20,7 @@ import re
 from typing import Any
 
 from shaderbank.program.canonical import MULTIPASS_MARKER
+from shaderbank.program.licences import SITE_DEFAULTS
 from shaderbank.program.program import one_line
 from shaderbank.sources.dialects._base import DialectError, Normalised, assemble, preamble_defines
 from shaderbank.sources.dialects._info import SourceInfo
@@ -24,7 +29,10 @@ from shaderbank.sources.dialects.shadertoy import canonical_image
 
 NAME = "shadertoy-json"
 VARIANTS = ("single", "channels", "multipass")
-DEFAULT_LICENCE = "CC BY-NC-SA 3.0 (Shadertoy default)"
+# The licence of shaders whose code, description and info state none.
+DEFAULT_LICENCE = SITE_DEFAULTS[NAME]
+VIEW_URL = "https://www.shadertoy.com/view/"
+_SHADER_ID = re.compile(r"[A-Za-z0-9]{6}")
 
 PASS_MARKER = "//! pass"
 
@@ -118,19 +126,28 @@ def normalise_shader(shader: Any, frames: int = 30) -> Normalised:
         source = "\n".join(parts) + "\n"
         variant = "multipass"
     author = str(info.get("username", "") or "")
-    return Normalised(
+    stated = [
+        value
+        for key in ("description", "license", "licence")
+        if isinstance(value := info.get(key), str)
+    ]
+    codes = [render_pass["code"] for render_pass in passes]  # every pass: checked above
+    shader_id = str(info.get("id", ""))
+    result = Normalised(
         dialect=NAME,
         variant=variant,
         source=source,
         notes=notes,
         name=str(info.get("name", "") or ""),
         author=author,
-        licence=find_licence(common + image["code"]) or DEFAULT_LICENCE,
+        origin=VIEW_URL + shader_id if _SHADER_ID.fullmatch(shader_id) else "",
         description=one_line(str(info.get("description", "") or "")),
         tags=[str(tag) for tag in info.get("tags", []) if isinstance(tag, str)][:12]
         if isinstance(info.get("tags"), list)
         else [],
     )
+    result.set_licensing(find_licence(codes, stated, default=DEFAULT_LICENCE))
+    return result
 
 
 def _field(container: dict[str, Any], key: str, kind: type, where: str) -> Any:

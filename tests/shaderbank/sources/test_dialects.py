@@ -178,7 +178,8 @@ def test_shadertoy_json_metadata_and_default_licence() -> None:
     text = (CORPUS / "shadertoy-json/common.json").read_text()
     result = normalise(text)
     assert result.name == "With common" and result.author == "corpus-author"
-    assert "Shadertoy default" in result.licence
+    assert (result.licence, result.licence_basis) == ("CC-BY-NC-SA-3.0", "inferred")
+    assert "Shadertoy default" in result.licence_note
     assert "float wave(float x)" in result.source  # the Common pass, prepended
 
 

@@ -1,0 +1,2 @@
+// (c) 2021 Some One. All rights reserved.
+void mainImage(out vec4 c, in vec2 f) { c = vec4(f / iResolution.xy, 0.5, 1.0); }

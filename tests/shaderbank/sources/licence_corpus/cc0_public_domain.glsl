@@ -1,0 +1,2 @@
+// Dedicated to the public domain under CC0 1.0.
+void mainImage(out vec4 c, in vec2 f) { c = vec4(f / iResolution.xy, 0.5, 1.0); }

@@ -1,0 +1,2 @@
+// https://creativecommons.org/licenses/by-nc-nd/4.0/
+void mainImage(out vec4 c, in vec2 f) { c = vec4(f / iResolution.xy, 0.5, 1.0); }

@@ -1,0 +1,3 @@
+// MIT License
+// noise() from Someone Else, CC BY-NC-SA 3.0
+void mainImage(out vec4 c, in vec2 f) { c = vec4(f / iResolution.xy, 0.5, 1.0); }

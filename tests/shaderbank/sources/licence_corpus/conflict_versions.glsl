@@ -1,0 +1,2 @@
+// CC BY 3.0, or was it CC BY 4.0
+void mainImage(out vec4 c, in vec2 f) { c = vec4(f / iResolution.xy, 0.5, 1.0); }

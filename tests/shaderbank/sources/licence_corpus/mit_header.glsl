@@ -1,0 +1,5 @@
+// The MIT License
+// Copyright © 2013 Some One
+// Permission is hereby granted, free of charge, to any person obtaining a copy of this
+// software, to deal in the Software without restriction.
+void mainImage(out vec4 c, in vec2 f) { c = vec4(f / iResolution.xy, 0.5, 1.0); }

@@ -1,0 +1,2 @@
+// This shader is in the public domain.
+void mainImage(out vec4 c, in vec2 f) { c = vec4(f / iResolution.xy, 0.5, 1.0); }

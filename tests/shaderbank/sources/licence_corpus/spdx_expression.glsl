@@ -1,0 +1,2 @@
+/* SPDX-License-Identifier: MIT OR Apache-2.0 */
+void mainImage(out vec4 c, in vec2 f) { c = vec4(f / iResolution.xy, 0.5, 1.0); }

@@ -1,0 +1,2 @@
+// zlib License: this software is provided as-is.
+void mainImage(out vec4 c, in vec2 f) { c = vec4(f / iResolution.xy, 0.5, 1.0); }
