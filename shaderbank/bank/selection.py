@@ -15,6 +15,7 @@ from pathlib import Path
 from shaderbank.bank.bank import Bank
 from shaderbank.bank.index import STATUS_QUARANTINED
 from shaderbank.errors import ShaderbankError
+from shaderbank.program.licences import licence_selected
 
 HEADER = "# shaderbank program list"
 BANK_PREFIX = "# bank: "
@@ -31,13 +32,17 @@ def select_programs(
     *,
     families: Sequence[str] = (),
     tags: Sequence[str] = (),
+    licences: Sequence[str] = (),
+    exclude_licences: Sequence[str] = (),
     max_cost_ms: float | None = None,
     count: int | None = None,
     seed: int = 0,
     include_unvalidated: bool = False,
 ) -> list[str]:
     """Ids of usable programs in any of `families` (all when empty) carrying every one of
-    `tags`, at most max_cost_ms per 256 px image; `count` of them drawn with `seed`."""
+    `tags`, under a licence that matches any of `licences` (all when empty) and none of
+    `exclude_licences` (classes or ids, see shaderbank.program.licences.licence_matches),
+    at most max_cost_ms per 256 px image; `count` of them drawn with `seed`."""
     chosen = []
     for entry in bank.entries:
         if entry.status == STATUS_QUARANTINED:
@@ -48,6 +53,8 @@ def select_programs(
             continue
         if any(tag not in entry.tags for tag in tags):
             continue
+        if not licence_selected(entry.licence, licences, exclude_licences):
+            continue
         if max_cost_ms is not None and (
             entry.cost_ms_256 is None or entry.cost_ms_256 > max_cost_ms
         ):
@@ -56,6 +63,17 @@ def select_programs(
     if count is not None:
         chosen = sample_ids(chosen, count, seed)
     return chosen
+
+
+def by_licence(
+    bank: Bank, ids: Sequence[str], licences: Sequence[str], exclude_licences: Sequence[str] = ()
+) -> list[str]:
+    """The `ids` whose licence passes `licences` and `exclude_licences`, in order."""
+    return [
+        program_id
+        for program_id in ids
+        if licence_selected(bank.entry(program_id).licence, licences, exclude_licences)
+    ]
 
 
 def sample_ids(ids: Sequence[str], count: int, seed: int) -> list[str]:
