@@ -39,7 +39,13 @@ def _list(args: argparse.Namespace) -> int:
         cost = f"{entry.cost_ms_256:.1f}" if entry.cost_ms_256 is not None else "-"
         status = entry.status if not entry.reason else f"{entry.status}: {entry.reason}"
         table.add_row(
-            entry.id, entry.family, status, cost, ", ".join(entry.tags), entry.licence, entry.author
+            entry.id,
+            entry.family,
+            status,
+            cost,
+            ", ".join(entry.tags),
+            _licence_text(entry),
+            entry.author,
         )
     stdout.print(table)
     if len(entries) > len(shown):
@@ -70,7 +76,8 @@ def _info(args: argparse.Namespace) -> int:
         ("file", str(bank.folder_of(entry.id).root / entry.path)),
         ("family", entry.family),
         ("tags", ", ".join(entry.tags)),
-        ("licence", entry.licence),
+        ("licence", _licence_text(entry, detail=True)),
+        ("source", entry.origin or "-"),
         ("author", entry.author),
         ("description", program.description),
         ("dialect", entry.dialect),
@@ -94,6 +101,21 @@ def _info(args: argparse.Namespace) -> int:
     return FAILURE if failures else 0
 
 
+def _licence_text(entry: Entry, *, detail: bool = False) -> str:
+    """The licence and whether it is stated or inferred, "CC-BY-NC-SA-3.0 (inferred)";
+    with `detail`, its classes and note too."""
+    from shaderbank.program.licences import CLASSES, NONE, classes_of
+
+    text = (
+        entry.licence if entry.licence_basis == NONE else f"{entry.licence} ({entry.licence_basis})"
+    )
+    if detail:
+        classes = classes_of(entry.licence)
+        text += f"; {', '.join(name for name in CLASSES if name in classes)}"
+        text += f"; {entry.licence_note}" if entry.licence_note else ""
+    return text
+
+
 def _cost_text(entry: Entry) -> str:
     if entry.cost_ms_64 is None or entry.cost_ms_256 is None:
         return "not measured (shaderbank validate)"
@@ -109,6 +131,7 @@ def _add_select(subparsers: Any) -> None:
     )
     parser.add_argument("--family", action="append", default=[], help="repeatable")
     parser.add_argument("--tag", action="append", default=[], help="repeatable; all must hold")
+    _add_licence_options(parser)
     parser.add_argument("--max-cost", type=float, help="ms per 256 px image")
     parser.add_argument("--count", type=positive_int, help="draw this many at random")
     parser.add_argument("--seed", type=int, default=0)
@@ -127,6 +150,37 @@ def _add_select(subparsers: Any) -> None:
     parser.add_argument("--out", type=Path, default=Path("programs.txt"))
 
 
+def _add_licence_options(parser: argparse.ArgumentParser) -> None:
+    from shaderbank.program.licences import CLASSES, licence_filter
+
+    def licence(text: str) -> str:
+        try:
+            return licence_filter(text)
+        except ValueError as error:
+            raise argparse.ArgumentTypeError(str(error)) from None
+
+    classes = "|".join(CLASSES)
+    parser.add_argument(
+        "--licence",
+        type=licence,
+        action="append",
+        default=[],
+        metavar="CLASS|ID",
+        help=f"keep programs whose licence is in this class ({classes}) or is this licence "
+        "id (CC-BY-4.0; a version-less CC-BY-SA takes every version); repeatable, any may "
+        "hold; a licence has several classes (CC BY-NC-SA: attribution-required, "
+        "non-commercial, share-alike). `shaderbank licences` shows the bank's",
+    )
+    parser.add_argument(
+        "--exclude-licence",
+        type=licence,
+        action="append",
+        default=[],
+        metavar="CLASS|ID",
+        help="drop programs whose licence is in this class or is this id; repeatable",
+    )
+
+
 def _select(args: argparse.Namespace) -> int:
     from shaderbank.bank.selection import select_programs, write_selection
 
@@ -139,6 +193,8 @@ def _select(args: argparse.Namespace) -> int:
         bank,
         families=args.family,
         tags=args.tag,
+        licences=args.licence,
+        exclude_licences=args.exclude_licence,
         max_cost_ms=args.max_cost,
         count=args.count,
         seed=args.seed,

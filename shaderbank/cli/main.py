@@ -23,6 +23,7 @@ COMMANDS = {
     "info": "shaderbank.cli.bank",
     "synth": "shaderbank.cli.curate",
     "select": "shaderbank.cli.bank",
+    "licences": "shaderbank.cli.licences",
     "diversity": "shaderbank.cli.analysis",
     "import": "shaderbank.cli.curate",
     "add": "shaderbank.cli.curate",

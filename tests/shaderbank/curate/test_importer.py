@@ -4,6 +4,8 @@ source promises; bad input gets one reason each and never harms the bank."""
 from __future__ import annotations
 
 import json
+import re
+from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
 
@@ -15,6 +17,7 @@ from shaderbank.bank.index import STATUS_OK
 from shaderbank.cli.main import main
 from shaderbank.curate.import_report import ImportReport
 from shaderbank.curate.importer import import_paths
+from shaderbank.program.licences import CLASSES, classes_of
 from shaderbank.program.params import Params
 from shaderbank.render.renderer import Renderer
 
@@ -82,7 +85,9 @@ def _good_files() -> list[str]:
 @pytest.fixture(scope="module")
 def imported(tmp_path_factory: pytest.TempPathFactory) -> tuple[ImportReport, Path]:
     folder = tmp_path_factory.mktemp("imported")
-    report = import_paths([CORPUS], folder, timeout=4.0)
+    # The corpus draws one gradient in every dialect on purpose (it tests conversion);
+    # near-duplicates at import have their own test (test_import_authors.py).
+    report = import_paths([CORPUS], folder, timeout=4.0, near_duplicates=False)
     return report, folder
 
 
@@ -134,13 +139,59 @@ def test_provenance_is_in_the_header_and_the_index(imported: tuple[ImportReport,
     bank = Bank.load(folder)
     (item,) = _items(report, "shadertoy-json/common.json")
     entry = bank.entry(item.program_id)
-    assert entry.author == "corpus-author" and "Shadertoy default" in entry.licence
+    assert entry.author == "corpus-author"
+    assert (entry.licence, entry.licence_basis) == ("CC-BY-NC-SA-3.0", "inferred")
+    assert "Shadertoy default" in entry.licence_note
     assert entry.dialect == "shadertoy-json:single"
     assert entry.provenance.startswith("import:shadertoy-json:single:")
     text = (folder / entry.path).read_text()
     assert "// source: " in text and "common.json" in text
     (latin,) = _items(report, "shadertoy/latin1_comment.glsl")
     assert "CC0" in bank.entry(latin.program_id).licence
+    assert (bank.entry(latin.program_id).licence_basis) == "stated"
+    (described,) = _items(report, "shadertoy-json/licence_in_description.json")
+    assert bank.entry(described.program_id).origin == "https://www.shadertoy.com/view/Lc4Byd"
+
+
+# Licences in the corpus: what these files state; every other Shadertoy JSON export states
+# none and gets Shadertoy's default, inferred; every other file's licence is unknown.
+STATED = {
+    "shadertoy/latin1_comment.glsl": "CC0-1.0",
+    "shadertoy/licence_spdx_mit.glsl": "MIT",
+    "shadertoy-json/licence_in_description.json": "CC-BY-4.0",
+}
+
+
+def _expected_licence(relative: str) -> tuple[str, str]:
+    if relative in STATED:
+        return STATED[relative], "stated"
+    if relative.startswith("shadertoy-json/"):
+        return "CC-BY-NC-SA-3.0", "inferred"
+    return "unknown", "none"
+
+
+def test_licences_reports_the_expected_classes(
+    imported: tuple[ImportReport, Path], capsys: pytest.CaptureFixture[str]
+) -> None:
+    report, folder = imported
+    bank = Bank.load(folder)
+    checked: Counter[str] = Counter()
+    for relative in _good_files():
+        licence, basis = _expected_licence(relative)
+        for item in _items(report, relative):
+            if item.status != "added":  # a duplicate's licence is its twin's
+                continue
+            entry = bank.entry(item.program_id)
+            assert (entry.licence, entry.licence_basis) == (licence, basis), relative
+            checked[basis] += 1
+    assert checked["inferred"] and checked["none"]
+    assert main(["--no-builtin", "--bank", str(folder), "licences"]) == 0
+    out = capsys.readouterr().out
+    # Every program of the bank, should the corpus grow beyond the folders above.
+    counts = Counter(name for e in bank.entries for name in classes_of(e.licence))
+    for name in CLASSES:
+        # The class table's row: the class, a rule, its count, a rule.
+        assert re.search(rf"{name}\s*[│┃|]\s*{counts[name]}\s*[│┃|]", out), name
 
 
 def test_the_bank_holds_exactly_the_added_programs(imported: tuple[ImportReport, Path]) -> None:
