@@ -40,16 +40,17 @@ install_system_packages() {
 }
 
 install_venv() {
-  # Reinstall when pyproject.toml changed since the last install.
+  # Reinstall when pyproject.toml or the tested versions changed since the last install.
   local want
-  want=$(sha256sum pyproject.toml | cut -d' ' -f1)
+  want=$(cat pyproject.toml constraints.txt | sha256sum | cut -d' ' -f1)
   if [ -x "$VENV/bin/python" ] && [ -f "$STAMP" ] && [ "$(cat "$STAMP")" = "$want" ]; then
     return 0
   fi
   [ -x "$VENV/bin/python" ] || python3 -m venv "$VENV"
   echo "run.sh: installing shaderbank into $VENV (torch is large: a few minutes the first time)" >&2
   "$VENV/bin/python" -m pip install --quiet --upgrade pip >/dev/null
-  "$VENV/bin/python" -m pip install --quiet -e ".[dev]"
+  # pyproject.toml declares ranges; constraints.txt pins the versions the tests ran with.
+  "$VENV/bin/python" -m pip install --quiet -e ".[dev]" -c constraints.txt
   echo "$want" >"$STAMP"
 }
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from importlib import resources
 from pathlib import Path
 
 
@@ -16,8 +17,14 @@ def cache_dir() -> Path:
 
 
 def builtin_bank_dir() -> Path:
-    """The `shaders/` folder shipped beside the package (a source or editable install)."""
+    """The built-in bank: $SHADERBANK_BANK if set; else the copy a wheel ships inside the
+    package (shaderbank/shaders/, put there by setup.py); else the top-level shaders/
+    beside the package, in a checkout or an editable install."""
     override = os.environ.get("SHADERBANK_BANK")
     if override:
         return Path(override)
+    packaged = resources.files("shaderbank") / "shaders"
+    # A bank is a folder the index and renderers read by path: only an unzipped install's.
+    if isinstance(packaged, Path) and packaged.is_dir():
+        return packaged
     return Path(__file__).resolve().parent.parent / "shaders"
