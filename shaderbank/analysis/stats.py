@@ -1,6 +1,7 @@
-"""Small statistics for the studies, in numpy alone (no scipy in the dependencies):
-ranks and Spearman's correlation, a least-squares line with R^2 and the standard error
-of its slope, and Student's t quantiles for confidence intervals."""
+"""Small statistics for the studies: ranks and Spearman's correlation, a least-squares
+line with R^2 and the standard error of its slope, and Student's t quantiles for
+confidence intervals. Ranks, correlation and quantiles are scipy's; this module adds the
+studies' conventions (non-finite pairs dropped, NaN instead of a warning)."""
 
 from __future__ import annotations
 
@@ -9,17 +10,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
+import scipy.stats
 
 
 def rankdata(values: Sequence[float] | np.ndarray) -> np.ndarray:
-    """Ranks 1..N of `values`, ties given their average rank (as scipy's default)."""
-    array = np.asarray(values, dtype=np.float64)
-    order = np.argsort(array, kind="stable")
-    ranks = np.empty(len(array), dtype=np.float64)
-    ranks[order] = np.arange(1, len(array) + 1)
-    _, inverse, counts = np.unique(array, return_inverse=True, return_counts=True)
-    sums = np.bincount(inverse, weights=ranks)
-    return sums[inverse] / counts[inverse]
+    """Ranks 1..N of `values`, ties given their average rank."""
+    return np.asarray(scipy.stats.rankdata(np.asarray(values, dtype=np.float64)))
 
 
 def spearman(x: Sequence[float] | np.ndarray, y: Sequence[float] | np.ndarray) -> float:
@@ -29,10 +25,11 @@ def spearman(x: Sequence[float] | np.ndarray, y: Sequence[float] | np.ndarray) -
     keep = np.isfinite(a) & np.isfinite(b)
     if keep.sum() < 3:
         return math.nan
-    ra, rb = rankdata(a[keep]), rankdata(b[keep])
-    if ra.std() == 0 or rb.std() == 0:
+    a, b = a[keep], b[keep]
+    # scipy answers NaN here too, but with a ConstantInputWarning the studies need not see.
+    if np.ptp(a) == 0 or np.ptp(b) == 0:
         return math.nan
-    return float(np.corrcoef(ra, rb)[0, 1])
+    return float(scipy.stats.spearmanr(a, b).statistic)
 
 
 @dataclass(frozen=True)
@@ -90,57 +87,7 @@ def mean_interval(values: Sequence[float], confidence: float = 0.95) -> tuple[fl
 
 
 def t_quantile(p: float, df: int) -> float:
-    """The p-quantile of Student's t with `df` degrees of freedom (bisection on the
-    CDF, which is a regularised incomplete beta function)."""
+    """The p-quantile of Student's t with `df` degrees of freedom."""
     if not 0 < p < 1 or df < 1:
         raise ValueError(f"t_quantile needs 0 < p < 1 and df >= 1, got {p}, {df}")
-    if p < 0.5:
-        return -t_quantile(1 - p, df)
-    low, high = 0.0, 1.0
-    while t_cdf(high, df) < p:
-        high *= 2
-    for _ in range(200):
-        middle = 0.5 * (low + high)
-        if t_cdf(middle, df) < p:
-            low = middle
-        else:
-            high = middle
-        if high - low < 1e-12 * max(1.0, high):
-            break
-    return 0.5 * (low + high)
-
-
-def t_cdf(t: float, df: int) -> float:
-    tail = 0.5 * _incomplete_beta(df / 2, 0.5, df / (df + t * t))
-    return 1.0 - tail if t >= 0 else tail
-
-
-def _incomplete_beta(a: float, b: float, x: float) -> float:
-    """The regularised incomplete beta function I_x(a, b) (Numerical Recipes' continued
-    fraction, evaluated by the modified Lentz method)."""
-    if x <= 0:
-        return 0.0
-    if x >= 1:
-        return 1.0
-    front = math.exp(
-        math.lgamma(a + b) - math.lgamma(a) - math.lgamma(b) + a * math.log(x) + b * math.log1p(-x)
-    )
-    if x > (a + 1) / (a + b + 2):  # the fraction converges fast only on this side
-        return 1.0 - _incomplete_beta(b, a, 1 - x)
-    tiny = 1e-300
-    c, d = 1.0, 1.0 - (a + b) * x / (a + 1)
-    d = 1.0 / (d if abs(d) > tiny else tiny)
-    result = d
-    for m in range(1, 300):
-        for numerator in (
-            m * (b - m) * x / ((a + 2 * m - 1) * (a + 2 * m)),
-            -(a + m) * (a + b + m) * x / ((a + 2 * m) * (a + 2 * m + 1)),
-        ):
-            d = 1.0 + numerator * d
-            d = 1.0 / (d if abs(d) > tiny else tiny)
-            c = 1.0 + numerator / c
-            c = c if abs(c) > tiny else tiny
-            result *= c * d
-        if abs(c * d - 1.0) < 1e-15:
-            break
-    return front * result / a
+    return float(scipy.stats.t.ppf(p, df))
