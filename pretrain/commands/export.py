@@ -12,15 +12,26 @@ def add_parser(subparsers: Any) -> None:
         "export",
         help="write a run's backbone weights to a safetensors file",
         description="Write the backbone of a run (its last checkpoint) or of a checkpoint "
-        "file to safetensors, with torchvision/timm key names that load strictly.",
+        "file to safetensors, with the backbone's own key names; the metadata names the "
+        "backbone. Where the file loads depends on the backbone: torchvision's (resnet18, "
+        "resnet50) load strictly into torchvision.models.NAME() once its fc is "
+        "nn.Identity(), timm's into timm.create_model(NAME, num_classes=0). The project's "
+        "own layouts, such as the demo's resnet18_small (half width, 3x3 stem, no "
+        "max-pool), fit no torchvision or timm model: they load only into this project's "
+        "backbone, through pretrain.models.load_backbone(FILE) or pretrain eval FILE. The "
+        "command prints the Python that loads the file it wrote.",
     )
     parser.add_argument("run", type=Path, help="run folder or checkpoint file")
     parser.add_argument("--out", type=Path, required=True, help="the .safetensors file")
 
 
 def run(args: argparse.Namespace) -> int:
-    from pretrain.models import export_backbone  # torch loads only when needed
+    # torch loads only when needed
+    from pretrain.models import export_backbone, load_code
+    from pretrain.models.weights import exported_backbone_name
 
     out = export_backbone(args.run, args.out)
-    print(f"wrote {out}")
+    name = exported_backbone_name(out)
+    print(f"wrote {out} ({name})")
+    print(f"load it with: {load_code(name, str(out))}")
     return 0

@@ -8,6 +8,7 @@ from pretrain.models.backbones import (
     Backbone,
     backbone_names,
     create_backbone,
+    load_code,
     timm_available,
 )
 from pretrain.models.weights import WeightsError, export_backbone, load_backbone
@@ -20,5 +21,6 @@ __all__ = [
     "create_backbone",
     "export_backbone",
     "load_backbone",
+    "load_code",
     "timm_available",
 ]

@@ -6,7 +6,8 @@
   that it trains at 32-128 px. Not weight-compatible with torchvision's 224 px AlexNet.
 - `resnet18_small`: torchvision's ResNet-18 at half width (32-64-128-256 channels) with
   a 3x3 stride-1 stem and no max-pool, the usual layout for 32-64 px images. It is a
-  torchvision `ResNet`, so its keys are torchvision's.
+  torchvision `ResNet`, so its keys are torchvision's, but its tensors' shapes fit no
+  torchvision constructor: its weights load only into this function's model.
 """
 
 from __future__ import annotations

@@ -68,6 +68,15 @@ def export_backbone(run_or_checkpoint: Path, out: Path) -> Path:
     return out
 
 
+def exported_backbone_name(path: Path) -> str:
+    """The backbone an exported .safetensors file names in its metadata."""
+    with safe_open(str(path), framework="pt") as handle:
+        name = (handle.metadata() or {}).get("backbone")
+    if not name:
+        raise WeightsError(f"{path}: no backbone name in its metadata")
+    return str(name)
+
+
 def load_backbone(path: Path, name: str | None = None) -> Backbone:
     """A backbone with the weights of a run folder, a checkpoint or an exported
     .safetensors file (whose metadata names the backbone unless `name` is given)."""
