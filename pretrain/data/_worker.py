@@ -17,6 +17,7 @@ from typing import Any
 import numpy as np
 
 from pretrain.data.buffers import PARAM_FIELDS, SharedSlots, SlotLayout
+from shaderbank.curate.checks import has_flat_image
 from shaderbank.errors import ShaderbankError
 from shaderbank.program.canonical import needs_passes
 from shaderbank.program.params import Params
@@ -176,7 +177,7 @@ class Part:
         pending = self.draw_rows(start, stop, one_by_one)
         while pending:
             label, first, params = pending.pop(0)
-            if _has_constant_image(self.images[first : first + len(params)]):
+            if has_flat_image(self.images[first : first + len(params)]):
                 self.quarantine(label, "constant image (or non-finite output)")
                 # Redrawn alone and read back at once: a rare path, kept simple.
                 pending[:0] = self.draw_rows(first, first + len(params), one_by_one=True)
@@ -370,20 +371,3 @@ class LabelDraw:
             if not choices:
                 raise NothingToDraw("every program of the selection is quarantined (or weighted 0)")
         self._choices = choices
-
-
-def _has_constant_image(images: np.ndarray) -> bool:
-    """Whether any image is one flat value. Exact, and cheap in the usual case: a few
-    bytes per image spread over the picture settle almost every image (any two that
-    differ prove it is not flat), and only the images whose sample is flat are
-    scanned in full. A full scan of every image cost a worker some 15% of its Python
-    time at 64 px."""
-    flat = images.reshape(len(images), -1)
-    step = max(1, flat.shape[1] // 64)
-    step += step % 3 == 0  # not a multiple of 3, so the sample meets every channel
-    sample = flat[:, ::step]
-    unsettled = sample.max(axis=1) == sample.min(axis=1)
-    if not unsettled.any():
-        return False
-    rest = flat[unsettled]
-    return bool((rest.max(axis=1) == rest.min(axis=1)).any())

@@ -260,7 +260,7 @@ def test_labels_are_drawn_by_weight_and_never_from_the_quarantine() -> None:
 
 
 def test_the_constant_image_check_is_exact_whatever_pixels_it_samples() -> None:
-    from pretrain.data._worker import _has_constant_image
+    from shaderbank.curate.checks import has_flat_image as _has_constant_image
 
     rng = np.random.default_rng(0)
     images = rng.integers(0, 256, (4, 64, 64, 3), dtype=np.uint8)
