@@ -13,6 +13,7 @@ from collections.abc import Sequence
 
 from pretrain import __version__
 from shaderbank.cli.exits import USAGE_ERROR, run_command
+from shaderbank.cli.helptext import HelpFormatter
 from shaderbank.errors import ShaderbankError
 
 # command name -> module; imported lazily so `pretrain --help` stays fast.
@@ -27,7 +28,9 @@ COMMANDS = {
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
-        prog="pretrain", description="Pretrain vision backbones on a shaderbank bank."
+        prog="pretrain",
+        description="Pretrain vision backbones on a shaderbank bank.",
+        formatter_class=HelpFormatter,
     )
     parser.add_argument("--version", action="version", version=f"pretrain {__version__}")
     parser.add_argument("-v", "--verbose", action="store_true", help="log details")
@@ -35,6 +38,7 @@ def build_parser() -> argparse.ArgumentParser:
     for name, module in COMMANDS.items():
         command = importlib.import_module(module)
         command.add_parser(subparsers)
+        subparsers.choices[name].formatter_class = HelpFormatter
         subparsers.choices[name].set_defaults(handler=command.run)
     return parser
 

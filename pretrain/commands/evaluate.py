@@ -60,7 +60,9 @@ def add_parser(subparsers: Any) -> None:
         "folder: PATH/train/<class>/ and PATH/test/<class>/, or PATH/<class>/ split 80/20 "
         "per class (default: %(default)s)",
     )
-    parser.add_argument("--probe", choices=sorted(PROBE_CHOICES), default="both")
+    parser.add_argument(
+        "--probe", choices=sorted(PROBE_CHOICES), default="both", help="which probes to run"
+    )
     parser.add_argument(
         "--size",
         type=int,
@@ -90,7 +92,7 @@ def add_parser(subparsers: Any) -> None:
         "(default: %(default)s)",
     )
     parser.add_argument("--subset-seed", type=int, default=0, help="seed of the subsets")
-    parser.add_argument("--batch-size", type=int, default=256)
+    parser.add_argument("--batch-size", type=int, default=256, help="images per forward pass")
     parser.add_argument("--device", help="cpu or cuda[:N] (default: cpu)")
     parser.add_argument(
         "--threads",

@@ -7,6 +7,7 @@ import argparse
 import logging
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from rich.console import Console
@@ -88,3 +89,20 @@ def load_programs(
     if not programs:
         raise ShaderbankError(f"the bank at {bank.root} holds no programs")
     return programs
+
+
+def default_out(out: Path | None, default: Path) -> Path:
+    """The file a command writes: `out` when the user gave one (theirs to overwrite);
+    else `default`, or when that exists the first free STEM-N.SUFFIX, said in a warning,
+    so that a default name never overwrites a file silently."""
+    if out is not None:
+        return out
+    candidate, number = default, 1
+    while candidate.exists():
+        number += 1
+        candidate = default.with_stem(f"{default.stem}-{number}")
+    if candidate != default:
+        log.warning(
+            "%s exists; writing %s instead (--out names the file to write)", default, candidate
+        )
+    return candidate

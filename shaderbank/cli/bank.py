@@ -3,26 +3,51 @@
 from __future__ import annotations
 
 import argparse
+import dataclasses
+import json
+import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from rich.table import Table
 
-from shaderbank.cli._options import Command, load_bank, positive_int, stderr, stdout
+from shaderbank.cli._options import (
+    Command,
+    default_out,
+    load_bank,
+    log,
+    positive_int,
+    stderr,
+    stdout,
+)
 from shaderbank.cli.exits import FAILURE
 from shaderbank.errors import ShaderbankError
 
 if TYPE_CHECKING:
     from shaderbank.bank.index import Entry
 
+TABLE_ROWS = 200  # what a terminal shows of `list` unless --limit
+SELECTION_FILE = Path("programs.txt")
+
 
 def _add_list(subparsers: Any) -> None:
-    parser = subparsers.add_parser("list", help="list the bank's programs")
+    parser = subparsers.add_parser(
+        "list",
+        help="list the bank's programs",
+        description="List the bank's programs with their family, status, cost, tags, licence "
+        "and author: a table in a terminal; when piped, one program a line (tab-separated, "
+        "the id first, nothing wrapped); --json for a JSON array of the index entries.",
+    )
     parser.add_argument("--family", help="only this family")
     parser.add_argument("--tag", help="only programs with this tag")
     parser.add_argument("--status", choices=["ok", "new", "quarantined"], help="only this status")
     parser.add_argument("--max-cost", type=float, help="only programs within this ms/256 px")
-    parser.add_argument("--limit", type=positive_int, default=200, help="rows to show")
+    parser.add_argument(
+        "--limit",
+        type=positive_int,
+        help=f"programs to show (default: {TABLE_ROWS} in a table, all when piped or --json)",
+    )
+    parser.add_argument("--json", action="store_true", help="a JSON array of index entries")
 
 
 def _list(args: argparse.Namespace) -> int:
@@ -30,7 +55,11 @@ def _list(args: argparse.Namespace) -> int:
     entries = bank.filter(
         family=args.family, tag=args.tag, status=args.status, max_cost_ms=args.max_cost
     )
-    shown = entries[: args.limit]
+    if args.json or not sys.stdout.isatty():
+        # For other programs: every match unless --limit, and lines that never wrap.
+        _print_entries(entries[: args.limit], as_json=args.json)
+        return 0
+    shown = entries[: args.limit or TABLE_ROWS]
     roots = ", ".join(str(folder.root) for folder in bank.folders)
     table = Table(title=f"{len(entries)} of {len(bank)} programs in {roots}")
     for column in ("id", "family", "status", "ms@256", "tags", "licence", "author"):
@@ -53,10 +82,30 @@ def _list(args: argparse.Namespace) -> int:
     return 0
 
 
+def _print_entries(entries: list[Entry], *, as_json: bool) -> None:
+    if as_json:
+        sys.stdout.write(json.dumps([dataclasses.asdict(e) for e in entries], indent=1) + "\n")
+        return
+    for entry in entries:
+        cost = f"{entry.cost_ms_256:.1f}" if entry.cost_ms_256 is not None else "-"
+        status = entry.status if not entry.reason else f"{entry.status}: {entry.reason}"
+        row = (entry.id, entry.family, status, cost, ",".join(entry.tags))
+        sys.stdout.write("\t".join((*row, _licence_text(entry), entry.author)) + "\n")
+
+
 def _add_info(subparsers: Any) -> None:
-    parser = subparsers.add_parser("info", help="a program's metadata, source and thumbnails")
+    parser = subparsers.add_parser(
+        "info",
+        help="a program's metadata, source and thumbnails",
+        description="Show a program's index entry and GLSL source, and draw it at eight "
+        "times into a thumbnail sheet.",
+    )
     parser.add_argument("program", metavar="ID")
-    parser.add_argument("--out", type=Path, help="thumbnail sheet (default: info-NAME.png)")
+    parser.add_argument(
+        "--out",
+        type=Path,
+        help="thumbnail sheet (default: info-NAME.png; info-NAME-2.png and so on when that exists)",
+    )
     parser.add_argument("--device", default="auto", help="auto, cpu or cuda:N")
 
 
@@ -89,7 +138,7 @@ def _info(args: argparse.Namespace) -> int:
         table.add_row(name, value)
     stdout.print(table)
     stdout.print(Syntax(program.source, "glsl", line_numbers=True))
-    out = args.out or Path(f"info-{program.name}.png")
+    out = default_out(args.out, Path(f"info-{program.name}.png"))
     with Renderer(device=args.device) as renderer:
         sheet, failures = render_sheet(
             renderer, [program], times=(0.5, 1.5, 3.0, 4.5, 6.0, 7.5, 9.0, 10.0), size=128
@@ -127,14 +176,22 @@ def _cost_text(entry: Entry) -> str:
 
 def _add_select(subparsers: Any) -> None:
     parser = subparsers.add_parser(
-        "select", help="write a program list (a subset of the bank) for `pretrain run`"
+        "select",
+        help="write a program list (a subset of the bank) for `pretrain run`",
+        description="Write a program list for `pretrain run` (data.programs): the validated "
+        "programs that match every filter, all of them, --count of them drawn at random, or "
+        "the --top K ranked --by a diversity metric.",
     )
     parser.add_argument("--family", action="append", default=[], help="repeatable")
     parser.add_argument("--tag", action="append", default=[], help="repeatable; all must hold")
     _add_licence_options(parser)
     parser.add_argument("--max-cost", type=float, help="ms per 256 px image")
-    parser.add_argument("--count", type=positive_int, help="draw this many at random")
-    parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument(
+        "--count",
+        type=positive_int,
+        help="draw this many at random (all, with a warning, when fewer match)",
+    )
+    parser.add_argument("--seed", type=int, default=0, help="seed of --count")
     parser.add_argument("--include-new", action="store_true", help="also unvalidated programs")
     parser.add_argument(
         "--by", metavar="METRIC", help="rank by a metric of `shaderbank diversity`, best first"
@@ -147,7 +204,12 @@ def _add_select(subparsers: Any) -> None:
         default=Path("diversity/diversity.csv"),
         help="diversity results read by --by (default: diversity/diversity.csv)",
     )
-    parser.add_argument("--out", type=Path, default=Path("programs.txt"))
+    parser.add_argument(
+        "--out",
+        type=Path,
+        help=f"the program list (default: {SELECTION_FILE}; programs-2.txt and so on when "
+        "that exists)",
+    )
 
 
 def _add_licence_options(parser: argparse.ArgumentParser) -> None:
@@ -182,7 +244,7 @@ def _add_licence_options(parser: argparse.ArgumentParser) -> None:
 
 
 def _select(args: argparse.Namespace) -> int:
-    from shaderbank.bank.selection import select_programs, write_selection
+    from shaderbank.bank.selection import sample_ids, select_programs, write_selection
 
     if args.by is None and (args.top is not None or args.lowest):
         raise ShaderbankError("--top and --lowest rank programs: give --by METRIC too")
@@ -196,20 +258,26 @@ def _select(args: argparse.Namespace) -> int:
         licences=args.licence,
         exclude_licences=args.exclude_licence,
         max_cost_ms=args.max_cost,
-        count=args.count,
-        seed=args.seed,
         include_unvalidated=args.include_new,
     )
     if not ids:
         raise ShaderbankError("no program matches; validated programs only unless --include-new")
+    if args.count is not None and args.count <= len(ids):
+        ids = sample_ids(ids, args.count, args.seed)
+    elif args.count is not None:
+        log.warning(
+            "--count %d, but only %d programs match: writing all of them", args.count, len(ids)
+        )
+        ids = sorted(ids)
     if args.by is not None:
         from shaderbank.analysis.results import rank_programs, read_results
 
         results = read_results(args.results)
         ids = rank_programs(ids, results, args.by, args.top, lowest=args.lowest)
-    write_selection(args.out, bank, ids)
+    out = default_out(args.out, SELECTION_FILE)
+    write_selection(out, bank, ids)
     ranked = f", ranked by {args.by}" if args.by is not None else ""
-    stdout.print(f"wrote {args.out} ({len(ids)} programs{ranked})")
+    stdout.print(f"wrote {out} ({len(ids)} programs{ranked})", highlight=False)
     return 0
 
 

@@ -21,8 +21,18 @@ def _add_validate(subparsers: Any) -> None:
     parser = subparsers.add_parser(
         "validate",
         help="check programs (compile, finite, varied, cost, near-duplicates) and index them",
+        description="Render each program in watched workers and check it: it compiles, its "
+        "images are finite and not constant, it changes over time, it stays within the cost "
+        "budget and is no near-duplicate of another. Results (ok, or quarantined with a "
+        "reason) go into each bank folder's index.json; with nothing to check, the index is "
+        "left as it is.",
     )
-    parser.add_argument("programs", nargs="*", metavar="PROGRAM", help="default: unvalidated")
+    parser.add_argument(
+        "programs",
+        nargs="*",
+        metavar="PROGRAM",
+        help="programs to check (default: the unvalidated ones)",
+    )
     parser.add_argument("--all", action="store_true", help="re-check every program")
     parser.add_argument("--workers", type=positive_int, help="rendering processes (default 2)")
     parser.add_argument("--timeout", type=float, default=20.0, help="seconds per program")
@@ -43,7 +53,6 @@ def _validate(args: argparse.Namespace) -> int:
     else:
         ids = unvalidated(bank)
     if not ids:
-        bank.save()
         stdout.print(
             f"nothing to validate: all {len(bank)} programs are checked (--all redoes them)"
         )
@@ -76,7 +85,12 @@ def _validate(args: argparse.Namespace) -> int:
 
 def _add_synth(subparsers: Any) -> None:
     parser = subparsers.add_parser(
-        "synth", help="grow a folder of synthesized programs that pass validation"
+        "synth",
+        help="grow a folder of synthesized programs that pass validation",
+        description="Draw candidate programs from the grammar with --seed, validate them in "
+        "watched workers and keep those that pass until the folder holds --count programs. "
+        "The same seed gives the same bank; a larger --count later, or a killed run, "
+        "continues where it stopped.",
     )
     parser.add_argument("--count", type=positive_int, required=True, help="programs wanted")
     parser.add_argument("--seed", type=int, default=0, help="run seed (same seed, same bank)")
@@ -129,7 +143,12 @@ def _add_import(subparsers: Any) -> None:
 
 
 def _add_add(subparsers: Any) -> None:
-    parser = subparsers.add_parser("add", help="import one shader file (see import)")
+    parser = subparsers.add_parser(
+        "add",
+        help="import one shader file (see import)",
+        description="Import one shader file as `import` does: detect its dialect, normalise "
+        "it, check it in a watched worker and add it to a bank folder with its provenance.",
+    )
     parser.add_argument("paths", nargs=1, type=Path, metavar="FILE")
     _import_options(parser)
 

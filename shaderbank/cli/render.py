@@ -8,6 +8,7 @@ from typing import Any
 
 from shaderbank.cli._options import (
     Command,
+    default_out,
     load_programs,
     positive_int,
     progress_bar,
@@ -19,12 +20,16 @@ from shaderbank.cli.exits import FAILURE
 
 
 def _add_render(subparsers: Any) -> None:
+    from shaderbank.render.preview import CONTROLS
+
+    keys = ", ".join(f"{key}: {action}" for key, action in CONTROLS.items())
     parser = subparsers.add_parser(
         "render",
         help="draw programs into a labelled PNG contact sheet (or a GIF, or a window)",
         description="Draw programs headless into a labelled contact sheet. PROGRAM is an id "
         "(fbm/ember-warp), a name, a family (fbm), a glob over ids ('fbm/*') or a .glsl "
         "file; none means the whole bank.",
+        epilog=f"Keys of the --window preview: {keys}.",
     )
     parser.add_argument("programs", nargs="*", metavar="PROGRAM")
     parser.add_argument("--size", type=positive_int, default=128, help="tile side in px")
@@ -32,12 +37,21 @@ def _add_render(subparsers: Any) -> None:
         "--grid",
         help="ROWSxCOLS layout (default: a row per program with several --times, else near-square)",
     )
-    parser.add_argument("--times", type=times, default=[2.0], help="iTime values, e.g. 1,4,8")
-    parser.add_argument("--out", type=Path, help="output file (default sheet.png / sheet.gif)")
+    parser.add_argument(
+        "--times", type=times, default=[2.0], help="iTime values, e.g. 1,4,8 (default: 2)"
+    )
+    parser.add_argument(
+        "--out",
+        type=Path,
+        help="output file (default: sheet.png, or sheet.gif with --gif; sheet-2.png and so "
+        "on when that exists)",
+    )
     parser.add_argument("--gif", action="store_true", help="write an animated GIF")
     parser.add_argument("--frames", type=positive_int, default=40, help="GIF frames")
     parser.add_argument("--fps", type=float, default=10.0, help="GIF frames per second")
-    parser.add_argument("--window", action="store_true", help="live preview in a window")
+    parser.add_argument(
+        "--window", action="store_true", help="live preview in a window (keys below)"
+    )
     parser.add_argument("--device", default="auto", help="auto, cpu or cuda:N")
     parser.add_argument("--sample", type=positive_int, help="draw N random programs instead")
     parser.add_argument("--seed", type=int, default=0, help="seed of --sample")
@@ -55,7 +69,7 @@ def _render(args: argparse.Namespace) -> int:
         return 0
     from shaderbank.render.renderer import Renderer
 
-    out = args.out or Path("sheet.gif" if args.gif else "sheet.png")
+    out = default_out(args.out, Path("sheet.gif" if args.gif else "sheet.png"))
     out.parent.mkdir(parents=True, exist_ok=True)
     with Renderer(device=args.device) as renderer, progress_bar("rendering", len(programs)) as bar:
         if args.gif:
@@ -85,7 +99,12 @@ def _render(args: argparse.Namespace) -> int:
 
 
 def _add_demo(subparsers: Any) -> None:
-    parser = subparsers.add_parser("demo", help="the main job on the built-in bank")
+    parser = subparsers.add_parser(
+        "demo",
+        help="the main job on the built-in bank",
+        description="Draw the whole built-in bank at two times into OUT/bank.png "
+        "(`./run.sh demo` runs this, then `pretrain demo`).",
+    )
     parser.add_argument("--out", type=Path, default=Path("out/demo"), help="output folder")
     parser.add_argument("--device", default="auto", help="auto, cpu or cuda:N")
 

@@ -12,6 +12,14 @@ from shaderbank.program.program import Program
 from shaderbank.render.gl import create_context
 from shaderbank.render.renderer import Renderer
 
+# What the window answers to, for `render --help`; on_key in play() implements them.
+CONTROLS = {
+    "Right / Left": "next / previous program",
+    "Space": "pause / play",
+    "drag (left button)": "set iMouse",
+    "Esc": "quit",
+}
+
 
 def play(programs: Sequence[Program], size: int = 512) -> None:
     if not programs:
