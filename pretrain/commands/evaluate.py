@@ -142,7 +142,7 @@ def run(args: argparse.Namespace) -> int:
     if args.weights is not None and not args.weights.exists():
         raise FileNotFoundError(f"{args.weights}: no such run, checkpoint or weights file")
     target: Path | str = args.weights if args.weights is not None else args.backbone
-    progress: Callable[[], Any] = _progress_bars if sys.stderr.isatty() else _no_progress
+    progress: Callable[[], Any] = _progress_bars if sys.stderr.isatty() else _plain_progress
     with progress() as on_progress:
         report = evaluate(
             target,
@@ -168,6 +168,20 @@ def run(args: argparse.Namespace) -> int:
 
 
 @contextmanager
-def _no_progress() -> Iterator[None]:
-    # Piped or captured output (CI, tests, the demo's log) gets the table alone.
-    yield None
+def _plain_progress() -> Iterator[StageProgress]:
+    # Piped or captured output (CI, tests, the demo's log): a few plain lines per stage
+    # on stderr, so stdout still holds the table alone.
+    from shaderbank.cli.progress import Counter
+
+    counters: dict[str, Counter] = {}
+
+    def advance(stage: str, done: int, total: int) -> None:
+        if stage not in counters:
+            counters[stage] = Counter(stage, total, "images", sys.stderr, max(1, total // 4))
+        counters[stage](done)
+
+    try:
+        yield advance
+    finally:
+        for counter in counters.values():
+            counter.close()

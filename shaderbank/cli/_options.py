@@ -1,18 +1,18 @@
 """What several `shaderbank` commands share: option types, the consoles, the progress
-bar and loading the bank that --bank and --no-builtin describe."""
+bar (from shaderbank.cli.progress) and loading the bank that --bank and --no-builtin
+describe."""
 
 from __future__ import annotations
 
 import argparse
 import logging
-from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
+from shaderbank.cli.progress import progress_bar as progress_bar  # the commands' one bar
 from shaderbank.errors import ShaderbankError
 
 if TYPE_CHECKING:
@@ -45,19 +45,6 @@ def positive_int(text: str) -> int:
     if not text.isdigit() or int(text) < 1:
         raise argparse.ArgumentTypeError(f"expected a positive whole number, not {text!r}")
     return int(text)
-
-
-@contextmanager
-def progress_bar(description: str, total: int) -> Iterator[Callable[[int], None]]:
-    columns = (
-        TextColumn("{task.description}"),
-        BarColumn(),
-        MofNCompleteColumn(),
-        TimeElapsedColumn(),
-    )
-    with Progress(*columns, console=stderr, transient=False) as progress:
-        task = progress.add_task(description, total=total)
-        yield lambda steps: progress.advance(task, steps)
 
 
 def load_bank(args: argparse.Namespace) -> Bank:
