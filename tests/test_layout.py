@@ -16,7 +16,7 @@ ROOT = Path(__file__).resolve().parents[1]
 PACKAGES = ("shaderbank", "pretrain")
 # The stages of shaderbank in the order of the flow of data. Modules directly in
 # shaderbank/ (errors, paths, files, machine) are the ground every stage stands on.
-STAGES = ("program", "sources", "bank", "render", "workers", "curate", "analysis", "cli")
+STAGES = ("program", "sources", "bank", "render", "workers", "curate", "export", "analysis", "cli")
 
 
 def module_name(path: Path, root: Path) -> str:
