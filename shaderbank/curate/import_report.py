@@ -3,7 +3,8 @@
 Every program found ends in one status: added, duplicate (its normalised source is in
 the folder already or earlier in the run), rejected (unreadable, not a shader, does not
 compile) or quarantined (compiled, but hangs, crashes, renders NaN, constant or too
-slowly), with a reason a user can read.
+slowly), with a reason a user can read: one category of CATEGORIES, which the report
+counts, and the detailed message.
 """
 
 from __future__ import annotations
@@ -17,6 +18,52 @@ from typing import Any
 from shaderbank.workers.pool import TaskFailure
 
 ADDED, DUPLICATE, REJECTED, QUARANTINED = "added", "duplicate", "rejected", "quarantined"
+# Why a program was not added, in a fixed set a user can count.
+CATEGORIES = (
+    "compile error",
+    "non-finite",
+    "flat",
+    "too slow",
+    "timeout",
+    "unsupported input",
+    "not a shader",
+    "duplicate",
+)
+# Words of a detailed reason -> its category, first match wins; anything else that was
+# not added is "unsupported input" (unreadable files, malformed exports, worker errors).
+_CATEGORY_WORDS = (
+    ("compile error", ("compile error",)),
+    ("non-finite", ("non-finite",)),
+    ("flat", ("constant image", "barely change")),
+    ("too slow", ("too slow",)),
+    # A crashed draw did not finish either: the driver killed what a watchdog would.
+    ("timeout", ("timeout", "crash")),
+    (
+        "not a shader",
+        (
+            "not a shader",
+            "not a fragment shader",
+            "no `void main",
+            "writes no colour",
+            "empty file",
+            "binary",
+            "without shader code",
+            "no image pass",
+        ),
+    ),
+)
+
+
+def category_of(status: str, reason: str) -> str:
+    """The category of CATEGORIES of an outcome that is not `added` ("" for added)."""
+    if status == ADDED:
+        return ""
+    if status == DUPLICATE:
+        return "duplicate"
+    for category, words in _CATEGORY_WORDS:
+        if any(word in reason for word in words):
+            return category
+    return "unsupported input"
 
 
 @dataclass
@@ -35,6 +82,11 @@ class ImportItem:
     @property
     def dialect_name(self) -> str:
         return self.dialect.split(":", 1)[0]
+
+    @property
+    def category(self) -> str:
+        """Why it was not added, one of CATEGORIES ("" when added); `reason` says more."""
+        return category_of(self.status, self.reason)
 
 
 @dataclass
@@ -60,13 +112,19 @@ class ImportReport:
         columns = ("found", "compiled", "rendered", QUARANTINED, ADDED, DUPLICATE, REJECTED)
         return {name: {c: row[c] for c in columns} for name, row in sorted(table.items())}
 
+    def categories(self) -> dict[str, int]:
+        """How many programs were not added for each reason of CATEGORIES (all listed)."""
+        counts = Counter(item.category for item in self.items if item.status != ADDED)
+        return {category: counts[category] for category in CATEGORIES}
+
     def to_json(self) -> dict[str, Any]:
         return {
             "folder": str(self.folder),
             "seconds": round(self.seconds, 2),
             "programs_per_second": round(len(self.items) / max(self.seconds, 1e-9), 3),
             "summary": self.summary(),
-            "items": [asdict(item) for item in self.items],
+            "reasons": self.categories(),
+            "items": [{**asdict(item), "category": item.category} for item in self.items],
         }
 
 

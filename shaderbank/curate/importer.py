@@ -18,20 +18,16 @@ import logging
 import re
 import time
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
-
-import numpy as np
 
 from shaderbank.bank.bank import PROGRAM_SUFFIX, Bank
 from shaderbank.bank.index import STATUS_OK
 from shaderbank.curate.checks import (
-    CHECK_MOUSE,
-    CHECK_TIMES,
     Measurement,
     Thresholds,
     measure_program,
+    nearest_duplicate,
 )
 from shaderbank.curate.import_report import (
     ADDED,
@@ -44,7 +40,6 @@ from shaderbank.errors import CompileError, ProgramError, ShaderbankError
 from shaderbank.files import atomic_write_text
 from shaderbank.paths import cache_dir
 from shaderbank.program.canonical import needs_passes
-from shaderbank.program.params import Params
 from shaderbank.program.program import Program, format_header, program_from_source
 from shaderbank.render.multipass import DEFAULT_FRAMES
 from shaderbank.sources.dialects import DialectError, Normalised
@@ -144,21 +139,11 @@ def check_task(
         except CompileError as error:
             first_error = first_error or error
             continue
-        measurement = measure_program(renderer, program, thresholds)
-        if measurement.problem is None and _flat(renderer, program, thresholds.min_std):
-            measurement = replace(measurement, problem="constant image (one flat colour)")
-        return number, measurement
+        # measure_program judges flatness per channel, over several times and mice,
+        # exactly as validate does.
+        return number, measure_program(renderer, program, thresholds)
     assert first_error is not None
     raise first_error
-
-
-def _flat(renderer: Any, program: Program, min_std: float) -> bool:
-    """Every image is one colour. validate's constant check measures the spread of all
-    RGB values together, which a flat non-grey colour passes."""
-    params = [Params(time=t, mouse=CHECK_MOUSE) for t in CHECK_TIMES]
-    images = renderer.render(program, params, 32).astype(np.float32) / 255.0
-    spread = images.reshape(len(params), -1, 3).std(axis=1).max(axis=1)
-    return bool((spread < min_std).all())
 
 
 # -- importing ------------------------------------------------------------------------------
@@ -175,9 +160,12 @@ def import_paths(
     timeout: float = 20.0,
     frames: int = DEFAULT_FRAMES,
     on_item: Callable[[ImportItem], None] | None = None,
+    near_duplicates: bool = True,
 ) -> ImportReport:
     """Import every program under `paths` into the bank folder `folder` (created if
-    missing). `on_item` is called once per program as its outcome is known."""
+    missing). `on_item` is called once per program as its outcome is known.
+    near_duplicates: a program that looks like one in the bank or added before it (its
+    fingerprint within thresholds.duplicate_distance, validate's test) is a duplicate."""
     started = time.monotonic()
     folder.mkdir(parents=True, exist_ok=True)
     bank = Bank.load(folder)
@@ -205,7 +193,7 @@ def import_paths(
     if candidates:
         _check_and_add(bank, folder, candidates, ledger, finish,
                        workers=workers, device=device, thresholds=thresholds,
-                       timeout=timeout)  # fmt: skip
+                       timeout=timeout, near_duplicates=near_duplicates)  # fmt: skip
     report.seconds = time.monotonic() - started
     return report
 
@@ -247,9 +235,14 @@ def _check_and_add(
     device: str,
     thresholds: Thresholds,
     timeout: float,
+    near_duplicates: bool = True,
 ) -> None:
     workers, threads = pool_shape(workers, len(candidates))
     names = set(bank.ids)
+    # The bank's accepted programs' fingerprints, then each added one's: a look-alike
+    # of any of them is a duplicate, as validate's near-duplicate check would find.
+    print_ids = [e.id for e in bank.entries if e.status == STATUS_OK and e.cost_ms_64 is not None]
+    prints = [bank.fingerprint(i) for i in print_ids]
     tasks = (
         (number, [_program(c, text) for text in _sources(c)], thresholds)
         for number, c in enumerate(candidates)
@@ -263,8 +256,16 @@ def _check_and_add(
             judge(item, outcome)
             if item.status == ADDED:
                 chosen, measurement = outcome
+                like = nearest_duplicate(prints, measurement.fingerprint, thresholds)
+                if near_duplicates and like is not None:
+                    item.status = DUPLICATE
+                    item.reason = f"near-duplicate of {print_ids[like]} (looks the same)"
+                    finish(item)
+                    continue
                 source = _sources(candidate)[chosen]
                 _add(bank, folder, candidate, source, measurement, names)
+                print_ids.append(item.program_id)
+                prints.append(measurement.fingerprint)
                 ledger[candidate.key] = item.program_id
                 if time.monotonic() - last_save > SAVE_EVERY_SECONDS:
                     _save(bank, folder, ledger)

@@ -61,22 +61,29 @@ out vec4 sb_FragColor;
 
 MAIN = """
 void main() {
-    int tile = int(gl_FragCoord.y / iResolution.y);
-    float row = gl_FragCoord.y - float(tile) * iResolution.y;
-    float y = sb_TopDown ? iResolution.y - row : row;
-    sb_FragCoord = vec4(gl_FragCoord.x, y, gl_FragCoord.zw);
-    iTime = sb_Time[tile];
+    int sb_tile = int(gl_FragCoord.y / iResolution.y);
+    float sb_row = gl_FragCoord.y - float(sb_tile) * iResolution.y;
+    float sb_y = sb_TopDown ? iResolution.y - sb_row : sb_row;
+    sb_FragCoord = vec4(gl_FragCoord.x, sb_y, gl_FragCoord.zw);
+    iTime = sb_Time[sb_tile];
     iTimeDelta = sb_TimeDelta;
-    iFrame = sb_Frame[tile];
+    iFrame = sb_Frame[sb_tile];
     iFrameRate = sb_FrameRate;
-    iMouse = sb_Mouse[tile];
+    iMouse = sb_Mouse[sb_tile];
     iDate = vec4(sb_DateBase.xyz, sb_DateBase.w + iTime);
     iChannelTime = float[4](iTime, iTime, iTime, iTime);
-    vec4 color = vec4(0.0, 0.0, 0.0, 1.0);
-    mainImage(color, sb_FragCoord.xy);
-    // Alpha flags non-finite pixels (0), so validation can see NaN in a uint8 image.
-    bool finite = !(any(isnan(color.rgb)) || any(isinf(color.rgb)));
-    sb_FragColor = vec4(color.rgb, finite ? 1.0 : 0.0);
+#ifdef SB_INIT_GLOBALS
+    // Global initialisers that read the i* values, now that they hold this pixel's.
+    sb_initGlobals();
+#endif
+    // Browsers start the colour at zero; programs that write `fragColor += ...` rely on
+    // it, and mainImage's colour parameter is inout (see fragment_shader) to keep it.
+    vec4 sb_color = vec4(0.0);
+    mainImage(sb_color, sb_FragCoord.xy);
+    // Alpha flags non-finite pixels (0), so validation can see NaN in a uint8 image;
+    // their colour is written as 0, so a tolerated few show black, as on most hosts.
+    bool sb_finite = !(any(isnan(sb_color.rgb)) || any(isinf(sb_color.rgb)));
+    sb_FragColor = sb_finite ? vec4(sb_color.rgb, 1.0) : vec4(0.0);
 }
 """
 
@@ -84,6 +91,9 @@ _FRAG_COORD = re.compile(r"\bgl_FragCoord\b")
 CHANNELS_DIRECTIVE = "//! channels:"
 _SAMPLER_OF_KIND = {"cube": "samplerCube", "3D": "sampler3D"}
 _MAIN_IMAGE = re.compile(r"\bvoid\s+mainImage\s*\(")
+_OUT_COLOUR = re.compile(r"(\bmainImage\s*\(\s*)out\b")
+_DEFINE = re.compile(r"^[ \t]*#[ \t]*define[ \t]+(\w+)", re.MULTILINE)
+_IDENT = re.compile(r"\b[A-Za-z_]\w*\b")
 
 
 def defines_main_image(source: str) -> bool:
@@ -95,13 +105,26 @@ def fragment_shader(source: str) -> str:
     # Programs that read gl_FragCoord directly must see their tile's frame too; the
     # substitution keeps every line where it was.
     body = _FRAG_COORD.sub("sb_FragCoord", source)
+    # `out` would leave the colour undefined on entry; inout lets it start at zero.
+    body = _OUT_COLOUR.sub(r"\1inout", body)
     prelude = PRELUDE
     for unit, kind in enumerate(channel_kinds(source)):
         prelude = prelude.replace(f"SB_SAMPLER{unit}", _SAMPLER_OF_KIND.get(kind, "sampler2D"))
     return (
         f"#version 330 core\n#line {WRAPPER_LINE}\n{prelude}#line 1\n{body}\n"
-        f"#line {WRAPPER_LINE + 100}\n{MAIN}"
+        f"#line {WRAPPER_LINE + 100}\n{undefine_user_macros(body, MAIN)}{MAIN}"
     )
+
+
+def undefine_user_macros(code: str, generated: str) -> str:
+    """`#undef` lines for the macros `code` defines that `generated` (code the wrapper
+    puts after it) uses: a program's `#define iTime time` or `#define w 1.0` must not
+    rewrite the wrapper's own code. The wrapper's SB_ switches stay."""
+    used = set(_IDENT.findall(generated))
+    names = sorted(
+        name for name in set(_DEFINE.findall(code)) & used if not name.upper().startswith("SB_")
+    )
+    return "".join(f"#undef {name}\n" for name in names)
 
 
 MULTIPASS_MARKER = "//! multipass"

@@ -93,7 +93,11 @@ class ChannelBinding:
         for unit, texture in enumerate(self.textures):
             texture.use(location=unit)
         if "iChannelResolution" in uniforms:
-            uniforms["iChannelResolution"].write(self.resolution)
+            # A compiler may keep only the entries up to the last the program indexes
+            # (iChannelResolution[1] -> 2 of 4); write as many as it kept.
+            uniform = uniforms["iChannelResolution"]
+            kept = max(1, getattr(uniform, "array_length", CHANNEL_COUNT))
+            uniform.write(self.resolution[: kept * 12])
 
 
 def standard_channels(ctx: Any) -> ChannelBinding:

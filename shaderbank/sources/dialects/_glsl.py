@@ -14,6 +14,7 @@ from dataclasses import dataclass
 IDENT = re.compile(r"\b[A-Za-z_]\w*\b")
 _PRECISION = re.compile(r"\bprecision\s+(lowp|mediump|highp)\s+\w+\s*;")
 _VERSION_OR_EXTENSION = re.compile(r"^[ \t]*#[ \t]*(version|extension)\b.*$", re.MULTILINE)
+_ENDIF_TEXT = re.compile(r"^([ \t]*#[ \t]*(?:endif|else)\b)[^\n]*$", re.MULTILINE)
 _GL_ES_TEST = re.compile(r"^([ \t]*#[ \t]*(?:if|ifdef|ifndef|elif)\b.*)$", re.MULTILINE)
 
 # Words that are plain identifiers in WebGL shaders but keywords or reserved words of
@@ -146,6 +147,9 @@ def strip_directives(code: str) -> str:
     the version; desktop GLSL needs no extension for derivatives or LOD sampling) and
     make `GL_ES` tests see SB_GL_ES, because desktop GLSL reserves every GL_ macro name."""
     code = _VERSION_OR_EXTENSION.sub("", code)
+    # Browsers' preprocessors ignore words after #endif and #else (`#endif GL_ES`);
+    # Mesa's refuses them.
+    code = _ENDIF_TEXT.sub(r"\1", code)
     code = _PRECISION.sub(lambda m: " " * len(m.group(0)), code)
     return _GL_ES_TEST.sub(lambda m: re.sub(r"\bGL_ES\b", "SB_GL_ES", m.group(1)), code)
 
@@ -305,3 +309,165 @@ def remove_function(code: str, name: str) -> str:
                     end = index + 1
                     break
         code = blank(code, match.start(), end)
+
+
+# Words that start a global statement but not a variable declaration of a plain type.
+_NOT_A_TYPE = frozenset(
+    [
+        "const",
+        "uniform",
+        "in",
+        "out",
+        "inout",
+        "varying",
+        "attribute",
+        "return",
+        "struct",
+        "precision",
+        "layout",
+        "flat",
+        "smooth",
+        "invariant",
+        "else",
+        "if",
+        "for",
+        "while",
+        "do",
+        "switch",
+        "discard",
+        "buffer",
+        "shared",
+    ]
+)
+_DECLARATION_HEAD = re.compile(r"\s*((?:(?:highp|mediump|lowp)\s+)?([A-Za-z_]\w*))\s+(?=[A-Za-z_])")
+_DECLARATOR = re.compile(r"\s*([A-Za-z_]\w*)\s*(\[[^\]]*\])?\s*(?:=(.*))?$", re.DOTALL)
+_CONDITIONAL = re.compile(r"^[ \t]*#[ \t]*(if|ifdef|ifndef|endif)\b")
+
+INIT_FUNCTION = "sb_initGlobals"
+
+
+def _conditional_lines(code: str) -> list[int]:
+    """For every line, how many #if blocks enclose it."""
+    depth, depths = 0, []
+    for line in code.split("\n"):
+        match = _CONDITIONAL.match(line)
+        if match and match.group(1) == "endif":
+            depth = max(0, depth - 1)
+        depths.append(depth)
+        if match and match.group(1) != "endif":
+            depth += 1
+    return depths
+
+
+def hoist_initialisers(code: str, live: set[str]) -> tuple[str, str]:
+    """Move the initialisers of global variables that read a name in `live` (values the
+    wrapper sets in main: a dialect's time and resolution, the i* globals) into a
+    generated function, INIT_FUNCTION, that the wrapper calls once they hold this
+    pixel's values. GLSL runs global initialisers on entry to main, before any of that,
+    so `float aspect = resolution.x / resolution.y;` would read zero. Globals that read
+    a moved one move too, in order. Returns (code with those declarations left without
+    initialiser, the function's text, "" when nothing moved); `#line` keeps the
+    compiler's line numbers on the user's lines. Declarations inside #if blocks stay."""
+    depths = depth_map(code)
+    conditional = _conditional_lines(code)
+    moving = set(live)
+    edits: list[tuple[int, int, str]] = []
+    assignments: list[str] = []
+    start = 0
+    for end, char in enumerate(code):
+        if depths[end] != 0 or char not in ";}":
+            continue
+        chunk_start, start = start, end + 1
+        if char == "}":
+            continue
+        chunk = code[chunk_start:end]
+        # The statement starts after the last preprocessor line before it.
+        offset = 0
+        for match in re.finditer(r"^[ \t]*#.*$", chunk, re.MULTILINE):
+            offset = match.end()
+        statement_start = chunk_start + offset
+        statement = code[statement_start:end]
+        head = _DECLARATION_HEAD.match(statement)
+        if head is None or head.group(2) in _NOT_A_TYPE or "=" not in statement:
+            continue
+        if conditional[code.count("\n", 0, statement_start + head.start(1))]:
+            continue
+        parts = _split_top(statement[head.end() :])
+        declarators = [_DECLARATOR.match(part) for part in parts]
+        if any(d is None or (d.group(2) or "").replace(" ", "") == "[]" for d in declarators):
+            continue
+        reads = [identifiers(d.group(3)) if d and d.group(3) else set() for d in declarators]
+        if not any(names & moving for names in reads):
+            continue
+        position = statement_start + head.end()
+        kept = []
+        for part, declarator in zip(parts, declarators, strict=True):
+            assert declarator is not None
+            name, size, value = declarator.group(1), declarator.group(2) or "", declarator.group(3)
+            kept.append(name + size)
+            if value is not None:
+                line = code.count("\n", 0, position + part.index("=")) + 1
+                assignments.append(f"#line {line}\n    {name} = {' '.join(value.split())};")
+                moving.add(name)
+            position += len(part) + 1
+        replacement = f"{head.group(1)} {', '.join(kept)}"
+        edits.append((statement_start + head.start(1), end, replacement))
+    for edit_start, edit_end, replacement in reversed(edits):
+        code = blank(code, edit_start, edit_end, replacement)
+    if not assignments:
+        return code, ""
+    return code, "\n".join([f"void {INIT_FUNCTION}() {{", *assignments, "}"])
+
+
+_LOCAL = re.compile(
+    r"(?<=[;{}])(\s*(?:(?:highp|mediump|lowp)\s+)?"
+    r"(float|int|uint|bool|[biu]?vec[234]|mat[234](?:x[234])?)\s+)"
+    r"([A-Za-z_]\w*(?:\s*,\s*[A-Za-z_]\w*)*)(\s*;)"
+)
+
+
+def zero_locals(code: str) -> str:
+    """Give local variables of plain types declared without a value an explicit zero
+    (`vec3 col;` -> `vec3 col = vec3(0);`). Browsers' GLSL translators zero every
+    local, and programs that add to one they never set rely on it; desktop drivers
+    leave them undefined (NaN on llvmpipe). Done in the source, not through a driver
+    option, so that every driver renders the same. Struct members stay as they are."""
+    depths = depth_map(code)
+    braces, in_struct = 0, [False]
+    struct_at: list[bool] = []
+    for index, char in enumerate(code):
+        if char == "{":
+            opened = re.search(r"\bstruct\s+\w*\s*$", code[max(0, index - 80) : index])
+            in_struct.append(opened is not None)
+            braces += 1
+        elif char == "}":
+            braces = max(0, braces - 1)
+            if len(in_struct) > 1:
+                in_struct.pop()
+        struct_at.append(in_struct[-1])
+
+    def zeroed(match: re.Match[str]) -> str:
+        start = match.start(3)
+        if depths[start] == 0 or struct_at[start] or _paren_depth(code, start):
+            return match.group(0)
+        type_ = match.group(2)
+        names = [name.strip() for name in match.group(3).split(",")]
+        return match.group(1) + ", ".join(f"{n} = {type_}(0)" for n in names) + match.group(4)
+
+    return _LOCAL.sub(zeroed, code)
+
+
+def _paren_depth(code: str, position: int) -> bool:
+    """Whether `position` is inside parentheses (a parameter list or a for header)."""
+    depth = 0
+    for index in range(position - 1, -1, -1):
+        char = code[index]
+        if char == ")":
+            depth += 1
+        elif char == "(":
+            if depth == 0:
+                return True
+            depth -= 1
+        elif char in "{};" and depth == 0:
+            return False
+    return False

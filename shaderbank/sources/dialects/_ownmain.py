@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 
+from shaderbank.program.canonical import undefine_user_macros
 from shaderbank.sources.dialects import _glsl
 from shaderbank.sources.dialects._base import (
     PRELUDE_NAMES,
@@ -107,13 +108,14 @@ def convert_own_main(
     names to SEMANTICS keys; `guess` also maps unknown names by their look (bare shaders).
     Raises DialectError when the shader has no main or writes no colour."""
     code = _glsl.blank_comments(text)
-    code = common_fixes(code, notes)
+    code = _glsl.zero_locals(common_fixes(code, notes))
     names = _glsl.identifiers(code)
     if not re.search(r"\bvoid\s+main\s*\(", code):
         raise DialectError("no `void main()` and no mainImage: not a fragment shader")
     if "mainImage" in names:
         code = _glsl.rename(code, "mainImage", "sb_userImage")
     code = _glsl.rename(code, "main", "sb_main")
+    code = _rename_own_prelude_names(code, notes)
 
     assignments: list[str] = []
     declarations: list[str] = []
@@ -173,21 +175,51 @@ def convert_own_main(
         code = _glsl.rename(code, "gl_FragData", "sb_FragData")
         declarations.append("vec4 sb_FragData[4];")
     colour = convert(output.split("|")[0], output.split("|")[1], "vec4") or "vec4(0.0)"
-    clear = [f"    {output.split('|')[0]} = vec4(0.0, 0.0, 0.0, 1.0);"] if "vec4" in output else []
-    tail = "\n".join(
+    # Browsers start the colour at zero (`gl_FragColor += ...` relies on it).
+    clear = [f"    {output.split('|')[0]} = vec4(0.0);"] if "vec4" in output else []
+    live = {line.split("=")[0].strip() for line in assignments}
+    code, init = _glsl.hoist_initialisers(code, live | PRELUDE_NAMES)
+    main_image = "\n".join(
         [
-            f"#line {_glsl.line_count(code) + 1}",
             "void mainImage(out vec4 sb_color, in vec2 sb_coord)",
             "{",
             *reversed(assignments),
             *clear,
+            *([f"    {_glsl.INIT_FUNCTION}();"] if init else []),
             "    sb_main();",
             f"    sb_color = {colour};",
             "}",
         ]
     )
+    tail = "\n".join(
+        [
+            f"#line {_glsl.line_count(code) + 1}",
+            *([init] if init else []),
+            # The generated mainImage must see the names it uses, not the program's
+            # macros of the same names (`#define time iTime`, `#define w 1.0`).
+            undefine_user_macros(code, main_image).rstrip("\n"),
+            main_image,
+        ]
+    )
     preamble = [*preamble_defines(code), *extra_preamble, *declarations]
     return assemble(preamble, code, tail, channels)
+
+
+def _rename_own_prelude_names(code: str, notes: list[str]) -> str:
+    """Rename the program's own globals that share a name with a canonical i* global
+    (`float iTime = time;`): both would be declared, which GLSL refuses. Uniforms of
+    those names are dropped instead (below), and macros are #undef'ed after the code."""
+    uniforms = {
+        name
+        for declaration in _glsl.qualified_globals(code)
+        if declaration.qualifier == "uniform"
+        for name in declaration.names
+    }
+    macros = set(re.findall(r"^[ \t]*#[ \t]*define[ \t]+(\w+)", code, re.MULTILINE))
+    for name in sorted((_glsl.global_names(code) & PRELUDE_NAMES) - uniforms - macros):
+        code = _glsl.rename(code, name, f"sb_user_{name}")
+        notes.append(f"renamed the program's own {name}")
+    return code
 
 
 def _parts(statement: str) -> list[str]:

@@ -37,10 +37,16 @@ def normalise(text: str, variant: str | None = None) -> Normalised:
     source, channels = canonical_image(text, notes)
     info = SourceInfo(text)
     legacy = {"iGlobalTime", "texture2D", "gl_FragColor"} & info.names
+    assembled = assemble(preamble_defines(source), source, channels=channels)
+    # HW_PERFORMANCE 0 picks a program's cheap path; some wrote only the other one.
+    low = "#define HW_PERFORMANCE 0\n"
+    high = assembled.replace(low, "#define HW_PERFORMANCE 1\n", 1)
+    fallbacks = [high] if high != assembled else []
     return Normalised(
         dialect=NAME,
         variant=variant or ("legacy" if legacy else "webgl2"),
-        source=assemble(preamble_defines(source), source, channels=channels),
+        source=assembled,
+        fallbacks=fallbacks,
         notes=notes,
     )
 
@@ -48,7 +54,7 @@ def normalise(text: str, variant: str | None = None) -> Normalised:
 def canonical_image(text: str, notes: list[str]) -> tuple[str, list[str]]:
     """The program's code in canonical form (without preamble) and its channel kinds
     (from any sampler declarations of iChannel0-3 it carries)."""
-    code = common_fixes(_glsl.blank_comments(text), notes)
+    code = _glsl.zero_locals(common_fixes(_glsl.blank_comments(text), notes))
     if not re.search(r"\bvoid\s+mainImage\s*\(", code):
         raise DialectError("no `void mainImage(out vec4, in vec2)`")
     channels = ["2D"] * 4
@@ -65,4 +71,9 @@ def canonical_image(text: str, notes: list[str]) -> tuple[str, list[str]]:
         # A host's main that calls mainImage; the canonical wrapper has its own.
         code = _glsl.remove_function(code, "main")
         notes.append("dropped the program's own main()")
+    # On Shadertoy the i* values are uniforms, so global initialisers may read them;
+    # here the wrapper's main sets them, and calls the moved initialisers after.
+    code, init = _glsl.hoist_initialisers(code, set(PRELUDE_NAMES))
+    if init:
+        code = f"{code.rstrip()}\n{init}\n#define SB_INIT_GLOBALS 1"
     return code, channels

@@ -51,6 +51,26 @@ _SHORT_UNIFORMS += "uniform float f;uniform float s;"
 _TYPES = r"(?:float|int|vec[234]|ivec[234]|mat[234]|bool|sampler2D)"
 
 
+def _declare_first(chunk: str, source: str) -> str:
+    """`chunk` put at the start of the program's first line of code, so that every line
+    keeps its number: not on a preprocessor line (`#define` must start its line) nor
+    inside an #if block."""
+    lines = source.split("\n")
+    conditional = 0
+    for number, line in enumerate(lines):
+        directive = re.match(r"\s*#\s*(\w*)", line)
+        if directive is None:
+            if conditional == 0:
+                lines[number] = chunk + line
+                return "\n".join(lines)
+            continue
+        if directive.group(1) in ("if", "ifdef", "ifndef"):
+            conditional += 1
+        elif directive.group(1) == "endif":
+            conditional = max(0, conditional - 1)
+    return chunk + "\n" + source
+
+
 def _undeclared(info: SourceInfo, name: str) -> bool:
     """`name` is used but nowhere declared: a name the host provides."""
     if name not in info.names:
@@ -131,7 +151,7 @@ def normalise(text: str, variant: str | None = None) -> Normalised:
             if not info.has_main:
                 chunk += "void main(){"
                 source = source.rstrip() + "\n}"
-        source = chunk + source
+        source = _declare_first(chunk, source)
     semantics = CLASSIC if mode == "classic" else SHORT
     canonical = convert_own_main(source, semantics, extra_preamble=extra, notes=notes, guess=False)
     return Normalised(NAME, f"{mode}-{flavour}", canonical, notes=notes)

@@ -1,0 +1,1 @@
+vec2 p=FC.xy/r;o=vec4(p,.5+.5*sin(t+p.x*5.),1);

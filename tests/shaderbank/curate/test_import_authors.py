@@ -1,0 +1,187 @@
+"""Issue 15: shaders import as their authors wrote them, and bad ones stay out.
+
+Every program under import_corpus/authored was written for these tests: each shows one
+cause that made the importer refuse a good program (or admit a bad one) before, and
+its expected outcome is in EXPECTED. authored/bad holds genuinely broken, flat, endless
+and NaN-everywhere programs that must keep their category.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from shaderbank.bank.bank import Bank
+from shaderbank.curate.checks import Thresholds, first_problem, nearest_duplicate
+from shaderbank.curate.import_report import CATEGORIES, ImportReport, category_of
+from shaderbank.curate.importer import import_paths
+from shaderbank.program.canonical import fragment_shader
+from shaderbank.program.params import Params
+from shaderbank.program.program import program_from_source
+from shaderbank.render.renderer import Renderer
+from shaderbank.sources.dialects import _glsl, shadertoy, twigl
+
+AUTHORED = Path(__file__).parent / "import_corpus" / "authored"
+
+# file -> (status, category): the fix each good one needs is in its first comment.
+EXPECTED = {
+    # 1: generated code immune to the program's names
+    "glslsandbox/define_itime.frag": ("added", ""),
+    "glslsandbox/define_short_names.frag": ("added", ""),
+    "glslsandbox/own_itime.frag": ("added", ""),
+    "bookofshaders/own_imouse.frag": ("added", ""),
+    # 2: global initialisers that read the dialect's uniforms
+    "glslsandbox/global_aspect.frag": ("added", ""),
+    "bookofshaders/global_ratio.frag": ("added", ""),
+    "shadertoy/global_time.glsl": ("added", ""),
+    # 3: iChannelResolution partly kept
+    "shadertoy/channel_resolution.glsl": ("added", ""),
+    # 4: TwiGL declarations not on a #define line
+    "twigl/geekest-define-first.glsl": ("added", ""),
+    "twigl/geeker-define-first.glsl": ("added", ""),
+    "twigl/geeker-webgl1-define-first.glsl": ("added", ""),
+    # 5: zero-initialised locals and colour; a few non-finite pixels tolerated
+    "shadertoy/accumulate.glsl": ("added", ""),
+    "bookofshaders/few_nan_pixels.frag": ("added", ""),
+    # 6: flat at the check times, not at others
+    "glslsandbox/fade_in.frag": ("added", ""),
+    # 7: smaller cases
+    "shadertoy/hw_performance_one.glsl": ("added", ""),
+    "shadertoy/text_after_endif.glsl": ("added", ""),
+    # 8: the same picture twice: the second is a near-duplicate
+    "twigl/geekest-picture.glsl": ("added", ""),
+    "twigl/geekest-picture_twin.glsl": ("duplicate", "duplicate"),
+    # stays rejected, with the right category
+    "bad/syntax_broken.glsl": ("rejected", "compile error"),
+    "bad/flat_everywhere.glsl": ("quarantined", "flat"),
+    "bad/flat_sandbox.frag": ("quarantined", "flat"),
+    "bad/endless.glsl": ("quarantined", "timeout"),
+    "bad/nan_everywhere.frag": ("quarantined", "non-finite"),
+    "bad/nan_half.glsl": ("quarantined", "non-finite"),
+    "bad/notes.txt": ("rejected", "not a shader"),
+}
+
+
+@pytest.fixture(scope="module")
+def imported(tmp_path_factory: pytest.TempPathFactory) -> tuple[ImportReport, Path]:
+    folder = tmp_path_factory.mktemp("authored")
+    files = [AUTHORED / name for name in sorted(EXPECTED)]
+    return import_paths(files, folder, timeout=6.0), folder
+
+
+def test_every_authored_program_is_expected() -> None:
+    found = {str(p.relative_to(AUTHORED)) for p in AUTHORED.rglob("*") if p.is_file()}
+    assert found == set(EXPECTED)
+
+
+@pytest.mark.parametrize("relative", sorted(EXPECTED))
+def test_outcome_and_category(imported: tuple[ImportReport, Path], relative: str) -> None:
+    report, _ = imported
+    (item,) = [i for i in report.items if i.origin == str(AUTHORED / relative)]
+    status, category = EXPECTED[relative]
+    assert (item.status, item.category) == (status, category), item.reason
+    assert item.status == "added" or item.reason  # the detailed message stays
+
+
+def test_the_report_counts_every_category(imported: tuple[ImportReport, Path]) -> None:
+    report, _ = imported
+    counts = report.categories()
+    assert tuple(counts) == CATEGORIES
+    expected = [c for s, c in EXPECTED.values() if s != "added"]
+    assert counts == {c: expected.count(c) for c in CATEGORIES}
+    assert report.to_json()["reasons"] == counts
+
+
+def test_contact_sheet_of_the_newly_accepted_shows_pictures(
+    imported: tuple[ImportReport, Path], renderer: Renderer, tmp_path: Path
+) -> None:
+    """Each accepted program, drawn at three times and mice, is a picture: finite, not
+    flat, not black (the automatic half of looking at the sheet)."""
+    report, folder = imported
+    bank = Bank.load(folder)
+    added = [item.program_id for item in report.items if item.status == "added"]
+    assert len(added) == sum(1 for s, _ in EXPECTED.values() if s == "added")
+    params = [Params(time=t, mouse=(0.3, 0.7, 0.0, 0.0)) for t in (2.0, 12.0, 40.0)]
+    for program_id in added:
+        images = renderer.render(bank.program(program_id), params, 48, pixel_type="float32")
+        images = np.clip(images, 0.0, 1.0)
+        assert np.isfinite(images).all(), program_id
+        assert images.reshape(3, -1, 3).std(axis=1).max() > 0.05, program_id
+        assert images.mean() > 0.05, program_id
+
+
+# -- the fixes one by one, on the text or one render -----------------------------------
+
+
+def test_global_initialisers_read_this_pixels_time(renderer: Renderer) -> None:
+    text = (AUTHORED / "shadertoy/global_time.glsl").read_text()
+    program = program_from_source(shadertoy.normalise(text).source, id="t/global-time")
+    images = renderer.render(
+        program, [Params(time=0.0), Params(time=2.0)], 16, pixel_type="float32"
+    )
+    assert np.abs(images[0] - images[1]).mean() > 0.05
+
+
+def test_hoisting_moves_only_what_reads_a_live_name_and_keeps_lines() -> None:
+    code = "float a = r.x;\nconst float c = 2.0;\nfloat b = a * c, d;\nfloat e = 1.0;\n"
+    moved, init = _glsl.hoist_initialisers(code, {"r"})
+    assert moved.count("\n") == code.count("\n")
+    assert "float a;" in moved and "float b, d" in moved and "float e = 1.0;" in moved
+    assert "#line 1\n    a = r.x;" in init and "#line 3\n    b = a * c;" in init
+
+
+def test_the_wrapper_undefines_the_programs_macros_it_uses() -> None:
+    source = "#define iTime 3.0\n#define color 1\n"
+    source += "void mainImage(out vec4 c, in vec2 f) { c = vec4(iTime); }\n"
+    shader = fragment_shader(source)
+    tail = shader[shader.index("#line 1000100") :]
+    # The wrapper's main sets iTime; its own locals are prefixed, so `color` may stay.
+    assert "#undef iTime" in tail and "#undef color" not in tail
+    assert "mainImage(inout vec4 c" in shader
+
+
+def test_locals_start_at_zero_but_struct_members_do_not() -> None:
+    code = "struct S { float a; };\nvoid f() { vec3 col; for (int i = 0; i < 2; i++) {} }\n"
+    zeroed = _glsl.zero_locals(code)
+    assert "vec3 col = vec3(0);" in zeroed and "struct S { float a; };" in zeroed
+
+
+def test_twigl_declarations_go_after_leading_defines() -> None:
+    text = (AUTHORED / "twigl/geekest-define-first.glsl").read_text()
+    source = twigl.normalise(text).source
+    user = source[source.index("#line 1\n") + len("#line 1\n") :].split("\n")
+    assert user[0].startswith("#define R r") and "vec2 r;" in user[2]
+
+
+def test_a_few_non_finite_pixels_are_tolerated_and_many_are_not() -> None:
+    rng = np.random.default_rng(1)
+    images = rng.random((3, 32, 32, 3)).astype(np.float32)
+    images[0, 0, :2] = np.nan  # 2 of 1024 pixels: 0.2%
+    assert first_problem(images, Thresholds()) is None
+    images[1, :4] = np.inf  # 128 pixels: 12.5%
+    assert "non-finite" in (first_problem(images, Thresholds()) or "")
+
+
+def test_flat_means_flat_at_every_image() -> None:
+    rng = np.random.default_rng(2)
+    images = rng.random((3, 16, 16, 3)).astype(np.float32)
+    images[0] = 0.0  # dark at its first time only
+    assert first_problem(images, Thresholds(min_change=0.0)) is None
+    assert "constant" in (first_problem(np.zeros_like(images), Thresholds()) or "")
+
+
+def test_nearest_duplicate_uses_validates_distance() -> None:
+    base = np.full(48, 100, np.uint8)
+    assert nearest_duplicate([base + 60, base], base + 2, Thresholds()) == 1
+    assert nearest_duplicate([base + 60], base, Thresholds()) is None
+    assert nearest_duplicate([], base, Thresholds()) is None
+
+
+def test_categories_are_a_fixed_set() -> None:
+    assert category_of("added", "") == ""
+    assert category_of("quarantined", "timeout: took longer than 6 s") == "timeout"
+    assert category_of("quarantined", "too slow: 900 ms") == "too slow"
+    assert category_of("rejected", "invalid JSON: line 1") == "unsupported input"
+    assert category_of("quarantined", "images barely change with time") == "flat"
