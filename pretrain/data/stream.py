@@ -27,8 +27,9 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 import torch
+from torch.utils.data import IterableDataset, get_worker_info
 
-from pretrain.data import _worker
+from pretrain.data import IMAGES_PER_PROGRAM, _worker
 from pretrain.data.buffers import SharedSlots, SlotLayout
 from shaderbank.bank.bank import Bank
 from shaderbank.errors import ShaderbankError
@@ -57,7 +58,7 @@ class StreamConfig:
     size: int = 64
     batch_size: int = 128
     views: int = 1
-    images_per_program: int = 8
+    images_per_program: int = IMAGES_PER_PROGRAM
     spread: bool = False
     workers: int | None = None
     prefetch: int = 3
@@ -106,6 +107,12 @@ class Batch:
     labels: torch.Tensor
     params: torch.Tensor
 
+    def pin_memory(self) -> Batch:
+        """The batch in page-locked memory: what DataLoader(pin_memory=True) calls."""
+        return Batch(
+            self.index, self.images.pin_memory(), self.labels.pin_memory(), self.params.pin_memory()
+        )
+
 
 @dataclass
 class _Share:
@@ -116,9 +123,15 @@ class _Share:
     drawn: int = 0  # images it had read back when last looked at
 
 
-class RenderStream:
+class RenderStream(IterableDataset[Batch]):
     """Iterate to get Batches. Use as a context manager (or call close()) to stop the
-    workers. `quarantined` maps program ids to the reason they were taken out."""
+    workers. `quarantined` maps program ids to the reason they were taken out.
+
+    A torch IterableDataset of whole batches: `DataLoader(stream, batch_size=None,
+    pin_memory=True)` hands them on as they are (pinned), endlessly from batch 0; under
+    torchrun each rank's stream is its own (seeded by RANK). Leave the loader's
+    num_workers at 0: the stream renders in its own worker processes, and a loader
+    worker may not start those."""
 
     def __init__(
         self,
@@ -245,6 +258,11 @@ class RenderStream:
     # -- iteration -------------------------------------------------------------------
 
     def __iter__(self) -> Iterator[Batch]:
+        if get_worker_info() is not None:
+            raise ShaderbankError(
+                "RenderStream renders in its own worker processes: give its DataLoader "
+                "num_workers=0"
+            )
         return self.batches()
 
     def batches(self, start: int = 0, count: int | None = None) -> Iterator[Batch]:
