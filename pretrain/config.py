@@ -19,6 +19,7 @@ from typing import Any, Literal
 
 import yaml
 
+from pretrain.data import IMAGES_PER_PROGRAM
 from pretrain.errors import ConfigError, check_positive
 from pretrain.methods import METHODS
 from pretrain.methods.config import MethodConfig
@@ -48,7 +49,8 @@ class DataConfig:
     them into as many consecutive batches: side by side, more than 1 leaves fewer
     classes per batch, and on the demo cross-entropy then learned far slower and
     transferred worse (docs/BENCHMARKS.md, issue 8). Spread, they keep a large bank's
-    compiles few without that cost."""
+    compiles few without that cost. transform: a user transform of the uint8 batches,
+    "module:Name" called with `transform_args` to make it (pretrain.data.transform)."""
 
     banks: tuple[str, ...] = ()
     builtin: bool = True
@@ -56,13 +58,15 @@ class DataConfig:
     programs: int | None = None
     size: int = 64
     batch_size: int = 128
-    images_per_program: int = 1
+    images_per_program: int = IMAGES_PER_PROGRAM
     spread: bool = False
     workers: int | None = None
     prefetch: int = 3
     render_device: str = "cpu"
     part_timeout: float = 60.0
     params: ParamConfig = field(default_factory=ParamConfig)
+    transform: str | None = None
+    transform_args: dict[str, Any] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         check_positive("data", self, "size", "batch_size", "images_per_program", "prefetch")
@@ -201,6 +205,8 @@ def _convert(value: Any, kind: Any, key: str) -> Any:
     """`value` from YAML as type `kind`, or a ConfigError naming `key`."""
     if key in _REGISTRIES:
         return _choice(value, tuple(_REGISTRIES[key]), key)
+    if kind is Any:  # passed through to user code (data.transform_args), which checks it
+        return value
     origin = typing.get_origin(kind)
     args = typing.get_args(kind)
     if origin in (typing.Union, types.UnionType):
@@ -344,6 +350,26 @@ def config_to_dict(config: RunConfig) -> dict[str, Any]:
         return value
 
     return plain(dataclasses.asdict(config))
+
+
+def config_differences(a: RunConfig, b: RunConfig) -> dict[str, tuple[Any, Any]]:
+    """The dotted keys whose values differ between two configs: key -> (a's, b's)."""
+
+    def leaves(tree: Mapping[str, Any], prefix: str = "") -> dict[str, Any]:
+        flat: dict[str, Any] = {}
+        for key, value in tree.items():
+            if isinstance(value, Mapping) and value and key != "transform_args":
+                flat.update(leaves(value, f"{prefix}{key}."))
+            else:
+                flat[prefix + key] = value
+        return flat
+
+    left, right = leaves(config_to_dict(a)), leaves(config_to_dict(b))
+    return {
+        key: (left.get(key), right.get(key))
+        for key in sorted(left.keys() | right.keys())
+        if left.get(key) != right.get(key)
+    }
 
 
 def save_config(config: RunConfig, path: Path) -> None:

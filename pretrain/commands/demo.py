@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from pretrain.commands._options import add_overrides
-from pretrain.commands.run import RichTrainProgress
+from pretrain.commands.run import train_progress
 from pretrain.config import load_config
 from pretrain.models.weights import CHECKPOINT_DIR, LAST_CHECKPOINT
 
@@ -48,7 +48,7 @@ def run(args: argparse.Namespace) -> int:
         f"at {config.input_size} px for {config.train.steps} steps -> {config.run_dir}"
         + (" (continuing)" if resume else "")
     )
-    result = train(config, resume=resume, progress=None if args.quiet else RichTrainProgress())
+    result = train(config, resume=resume, progress=train_progress(args.quiet))
     print(
         f"trained: {result.images_per_s:.0f} images/s, "
         f"{100 * result.data_wait_fraction:.1f}% of the time waiting for rendered data"

@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import argparse
-from typing import Any
+import sys
+import time
+from pathlib import Path
+from typing import Any, TextIO
 
 from rich.progress import (
     BarColumn,
@@ -15,7 +18,8 @@ from rich.progress import (
 )
 
 from pretrain.commands._options import add_overrides
-from pretrain.config import load_config, packaged_configs
+from pretrain.config import RunConfig, load_config, packaged_configs
+from shaderbank.cli.progress import duration, is_terminal
 
 
 class RichTrainProgress:
@@ -54,25 +58,83 @@ class RichTrainProgress:
         self._progress.stop()
 
 
+class PlainTrainProgress:
+    """The trainer's progress as one plain line per report (every train.log_every
+    steps), for output that is not a terminal, where a rich bar shows nothing until the
+    end: step, loss, images/s, share of time waiting for data, ETA."""
+
+    def __init__(self, stream: TextIO) -> None:
+        self.stream = stream
+        self._total = 0
+        self._first = 0
+        self._started = 0.0
+
+    def start(self, total: int, done: int) -> None:
+        self._total, self._first, self._started = total, done, time.monotonic()
+        resumed = f" from step {done:,}" if done else ""
+        print(f"train: {total:,} steps{resumed}", file=self.stream, flush=True)
+
+    def update(self, step: int, metrics: dict[str, float]) -> None:
+        elapsed = time.monotonic() - self._started
+        rate = (step - self._first) / elapsed if elapsed > 0 else 0.0
+        eta = duration((self._total - step) / rate) if rate > 0 else "-"
+        print(
+            f"step {step:,}/{self._total:,}  loss {metrics['loss']:.4f}  "
+            f"{metrics['images_per_s']:,.0f} images/s  "
+            f"data wait {100 * metrics['data_wait']:.0f}%  ETA {eta}",
+            file=self.stream,
+            flush=True,
+        )
+
+    def finish(self) -> None:
+        pass
+
+
+def train_progress(quiet: bool) -> RichTrainProgress | PlainTrainProgress | None:
+    """The progress `pretrain run` and `demo` show on stdout: none with --quiet, a rich
+    bar on a terminal, plain lines elsewhere (`pretrain run ... | tee log`)."""
+    if quiet:
+        return None
+    return RichTrainProgress() if is_terminal(sys.stdout) else PlainTrainProgress(sys.stdout)
+
+
+def run_config(name_or_path: str, overrides: list[str]) -> RunConfig:
+    """CONFIG as `run` reads it: a run folder stands for its stored config.yaml, which is
+    how a run is resumed with the settings it was made with."""
+    folder = Path(name_or_path)
+    if folder.is_dir() and (folder / "config.yaml").is_file():
+        return load_config(str(folder / "config.yaml"), overrides)
+    return load_config(name_or_path, overrides)
+
+
 def add_parser(subparsers: Any) -> None:
     parser = subparsers.add_parser(
         "run",
         help="pretrain a backbone on the live render stream",
         description="Pretrain a backbone on programs rendered while it trains. CONFIG is a "
-        f"YAML file or a packaged config: {', '.join(packaged_configs())}.",
+        f"YAML file, a packaged config ({', '.join(packaged_configs())}) or a run folder. "
+        "--resume continues a run with the settings in its config.yaml: any other setting "
+        "is an error that lists the keys, but train.steps may be raised. Progress is a bar "
+        "on a terminal and a line every train.log_every steps otherwise.",
     )
-    parser.add_argument("config", help="YAML file or packaged config name")
+    parser.add_argument(
+        "config", help="YAML file, packaged config name, or a run folder (its config.yaml)"
+    )
     add_overrides(parser, "override a config value, e.g. --set optim.lr=0.05 (repeatable)")
-    parser.add_argument("--resume", action="store_true", help="continue the run's last checkpoint")
-    parser.add_argument("--quiet", action="store_true", help="no progress bar")
+    parser.add_argument(
+        "--resume",
+        action="store_true",
+        help="continue the run's last checkpoint with its stored settings (only a higher "
+        "train.steps may differ)",
+    )
+    parser.add_argument("--quiet", action="store_true", help="no progress")
 
 
 def run(args: argparse.Namespace) -> int:
-    config = load_config(args.config, args.overrides)
+    config = run_config(args.config, args.overrides)
     from pretrain.train import train  # torch and the renderer load only when training
 
-    progress = None if args.quiet else RichTrainProgress()
-    result = train(config, resume=args.resume, progress=progress)
+    result = train(config, resume=args.resume, progress=train_progress(args.quiet))
     print(
         f"{result.run_dir}: {result.steps} steps, {result.images_per_s:.0f} images/s, "
         f"{100 * result.data_wait_fraction:.1f}% of the time waiting for data, "

@@ -1,12 +1,14 @@
 """Checkpoints written atomically: a killed run leaves either the old file or the new
 one, never half of one. `last.pt` is always the newest; numbered ones rotate.
 
-`TrainingState` is what a checkpoint holds and restores, and `checkpoint_to_resume`
-decides which checkpoint, if any, a run continues from.
+`TrainingState` is what a checkpoint holds and restores, `checkpoint_to_resume`
+decides which checkpoint, if any, a run continues from, and `resumed_config` keeps a
+resumed run on the settings it was made with.
 """
 
 from __future__ import annotations
 
+import logging
 import os
 import random
 from dataclasses import dataclass
@@ -17,9 +19,13 @@ import numpy as np
 import torch
 from torch import nn
 
+from pretrain.config import RunConfig, config_differences, config_from_dict, load_config
 from pretrain.models.weights import CHECKPOINT_DIR, LAST_CHECKPOINT
 from shaderbank.errors import ShaderbankError
 from shaderbank.files import atomic_write
+
+log = logging.getLogger(__name__)
+CONFIG_FILE = "config.yaml"
 
 
 def _write_state(state: dict[str, Any], path: Path) -> None:
@@ -111,3 +117,39 @@ def checkpoint_to_resume(run_dir: Path, resume: bool) -> Path | None:
             f"{run_dir} already holds a run; pass --resume to continue it or choose another name"
         )
     return last if resume else None
+
+
+def resumed_config(config: RunConfig, run_dir: Path, checkpoint: Path) -> RunConfig:
+    """The config a resumed run continues with: its stored config.yaml (else the one in
+    its checkpoint), which `config` must equal but for a higher train.steps. Any other
+    difference is an error that lists the keys: a resumed run that silently changed
+    its batch, length or anything else would be neither the run it was nor a new one."""
+    stored_file = run_dir / CONFIG_FILE
+    if stored_file.is_file():
+        stored = load_config(str(stored_file))
+    else:
+        stored = config_from_dict(torch.load(checkpoint, weights_only=False)["config"])
+    differences = config_differences(stored, config)
+    steps = differences.pop("train.steps", None)
+    if steps is not None and steps[1] < steps[0]:
+        differences["train.steps"] = steps
+    if differences:
+        listed = ", ".join(
+            f"{key} {stored_value!r} (given {given!r})"
+            for key, (stored_value, given) in differences.items()
+        )
+        raise ShaderbankError(
+            f"--resume: {run_dir} was made with other settings: {listed}. A resumed run "
+            f"keeps its {CONFIG_FILE} (`pretrain run {run_dir} --resume`); only raising "
+            "train.steps is allowed"
+        )
+    if steps is not None:
+        log.warning(
+            "%s: train.steps raised from %d to %d (the only setting a resumed run may "
+            "change); the learning-rate schedule now spans %d steps",
+            run_dir,
+            steps[0],
+            steps[1],
+            steps[1],
+        )
+    return config

@@ -14,6 +14,7 @@ from torch import Tensor
 
 from pretrain.config import ViewsConfig
 from pretrain.data.stream import Batch
+from pretrain.data.transform import Transform, apply_transform
 from pretrain.views import (
     MIXERS,
     RECIPES,
@@ -69,8 +70,10 @@ def make_views(
     recipe: AugmentConfig | None,
     generator: torch.Generator,
     device: torch.device,
+    transform: Transform | None = None,
 ) -> tuple[list[Tensor], MixedLabels]:
     """`count` float views (B, 3, S, S) of the batch and its (possibly mixed) labels.
+    `transform` (data.transform) first changes the uint8 images on the device.
 
     With views.source "latent", the batch holds two rendered latent neighbours per
     sample (B, 2, 3, H, W) and view i augments neighbour i; otherwise every view
@@ -78,6 +81,8 @@ def make_views(
     """
     images = batch.images.to(device, non_blocking=True)
     labels = batch.labels.to(device, non_blocking=True)
+    if transform is not None:
+        images = apply_transform(transform, images)
     if images.ndim == 5:
         sources = [images[:, i] for i in range(images.shape[1])]
         if len(sources) < count:

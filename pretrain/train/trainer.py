@@ -24,9 +24,15 @@ from torch import Tensor, nn
 from pretrain import distributed
 from pretrain.config import RunConfig, config_to_dict, save_config
 from pretrain.data.stream import RenderStream, StreamConfig
+from pretrain.data.transform import load_transform
 from pretrain.methods import METHODS, Method
 from pretrain.models import create_backbone
-from pretrain.train.checkpoint import TrainingState, checkpoint_to_resume, save_checkpoint
+from pretrain.train.checkpoint import (
+    TrainingState,
+    checkpoint_to_resume,
+    resumed_config,
+    save_checkpoint,
+)
 from pretrain.train.inputs import augment_config, make_views
 from pretrain.train.metrics import MetricsLog, Throughput
 from pretrain.train.programs import resolve_programs
@@ -117,8 +123,10 @@ def train(
     progress: TrainProgress | None = None,
 ) -> TrainResult:
     """Train `config` into config.run_dir. With `resume`, continue from the run folder's
-    last checkpoint (an error when there is none); without it, an existing run folder
-    with checkpoints is an error, so that nothing is overwritten by accident."""
+    last checkpoint (an error when there is none) with the settings it was made with
+    (only a higher train.steps may differ: checkpoint.resumed_config); without it, an
+    existing run folder with checkpoints is an error, so that nothing is overwritten by
+    accident."""
     device = resolve_device(config.train.device)
     world = distributed.setup(device)
     if device.type == "cuda" and world.size > 1:
@@ -127,6 +135,11 @@ def train(
     run_dir = config.run_dir
     last = checkpoint_to_resume(run_dir, resume)
     set_torch_threads(config, device)
+    if last is not None:
+        config = resumed_config(config, run_dir, last)
+    transform = None
+    if config.data.transform is not None:  # before any work, so a bad path fails at once
+        transform = load_transform(config.data.transform, config.data.transform_args)
     if config.train.deterministic:
         torch.use_deterministic_algorithms(True)
     torch.manual_seed(config.train.seed)
@@ -183,7 +196,9 @@ def train(
             generator = torch.Generator(device=device).manual_seed(
                 step_seed(config.train.seed, world.rank, step)
             )
-            views, labels = make_views(batch, method.views, config.views, recipe, generator, device)
+            views, labels = make_views(
+                batch, method.views, config.views, recipe, generator, device, transform
+            )
             loss, extra = _optimise(model, state, views, labels, amp=amp, config=config, step=step)
             method.after_step()
             done = step + 1

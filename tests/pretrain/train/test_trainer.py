@@ -224,6 +224,59 @@ def test_bad_input_is_one_line(args: list[str], message: str) -> None:
     assert len(done.stderr.strip().splitlines()) == 1, done.stderr
 
 
+def test_resume_keeps_the_stored_config_and_lets_only_the_steps_grow(tmp_path: Path) -> None:
+    """The issue's case: a run made with --set overrides, resumed from its YAML without
+    them, is refused with the keys; from its run folder it may only run longer. Output
+    piped: plain progress lines appear (no terminal, so no rich bar)."""
+    path = tiny_config(tmp_path, "grow", train__steps=2)
+    made = load_config(str(path), ["data.batch_size=8", "optim.lr=0.02"])
+    train(made)
+    stored = (made.run_dir / "config.yaml").read_text()
+
+    refused = cli("run", str(path), "--resume", "--set", "train.steps=4")
+    assert refused.returncode == 2
+    assert len(refused.stderr.strip().splitlines()) == 1, refused.stderr
+    assert "data.batch_size 8 (given 16)" in refused.stderr
+    assert "optim.lr 0.02 (given 0.05)" in refused.stderr
+    assert "train.steps" not in refused.stderr.split("A resumed run")[0]
+    assert (made.run_dir / "config.yaml").read_text() == stored
+
+    shorter = load_config(str(made.run_dir / "config.yaml"), ["train.steps=1"])
+    with pytest.raises(ShaderbankError, match=r"train\.steps 2 \(given 1\).*only raising"):
+        train(shorter, resume=True)
+
+    longer = cli("run", str(made.run_dir), "--resume", "--set", "train.steps=4")
+    assert longer.returncode == 0, longer.stderr
+    assert "train.steps raised from 2 to 4" in longer.stderr
+    assert "train: 4 steps from step 2" in longer.stdout
+    lines = [line for line in longer.stdout.splitlines() if line.startswith("step ")]
+    assert [line.split()[1] for line in lines] == ["4/4"]
+    assert all("images/s" in line and "data wait" in line and "ETA" in line for line in lines)
+    resumed = load_config(str(made.run_dir / "config.yaml"))
+    assert resumed.train.steps == 4 and resumed.data.batch_size == 8
+    assert torch.load(made.run_dir / "checkpoints" / "last.pt", weights_only=False)["step"] == 4
+
+
+def test_a_user_transform_from_the_config_changes_every_batch(tmp_path: Path) -> None:
+    from tests.pretrain.data import test_loader
+
+    test_loader.SEEN.clear()
+    path = tiny_config(
+        tmp_path,
+        "transform",
+        train__steps=2,
+        data__transform="tests.pretrain.data.test_loader:counting_invert",
+        data__transform_args={"scale": 200},
+    )
+    train(load_config(str(path)))
+    assert test_loader.SEEN == [(16, 3, 16, 16)] * 2
+    bad = tiny_config(tmp_path, "bad", data__transform="torchvision.transforms.v2:Nope")
+    with pytest.raises(
+        ValueError, match=r"data\.transform: torchvision\.transforms\.v2 has no Nope"
+    ):
+        train(load_config(str(bad)))
+
+
 def test_online_knn_is_logged_while_training(tmp_path: Path) -> None:
     from pretrain.eval.datasets import fashion_mnist_dir
 
