@@ -202,13 +202,48 @@ def create_context(
     context = _describe(ctx, resolved)
     global _current
     _current = id(ctx)  # a new context is current in its thread
-    if resolved.startswith("cuda") and context.is_software:
+    try:
+        check_renderer(kind, resolved, context.renderer)
+    except GLUnavailableError:
         ctx.release()
-        raise GLUnavailableError(
-            f"asked for {resolved} but EGL gave the software renderer {context.renderer}"
-        )
+        _current = None
+        raise
     log.info("rendering on %s (%s, %s)", context.renderer, context.device, context.version)
     return context
+
+
+def check_renderer(asked: str, resolved: str, renderer: str) -> None:
+    """Refuse a context whose GL_RENDERER is not the device it was made for: cuda:N on a
+    software renderer, or an explicit "cpu" on a GPU. The second happens where EGL lists
+    no Mesa software device (a GPU server without libegl-mesa0): EGL's default device,
+    the GPU, then takes the context, and every label and figure that says cpu is wrong.
+    asked is parse_device's kind; "auto" resolved to cpu takes what EGL gives."""
+    software = is_software_renderer(renderer)
+    if resolved.startswith("cuda") and software:
+        raise GLUnavailableError(
+            f"asked for {resolved} but EGL gave the software renderer {renderer}"
+        )
+    if asked == "cpu" and not software:
+        raise GLUnavailableError(
+            f"asked for cpu but EGL gave {renderer}, not llvmpipe: Mesa's software device is "
+            f"missing (apt-get install {EGL_PACKAGES}); to render on the GPU ask for cuda:N"
+        )
+
+
+def egl_devices() -> list[dict[str, Any]]:
+    """The EGL devices this process sees, in glcontext's device_index order, for checks
+    and bug reports about which device renders."""
+    libegl = _egl.find_libegl()
+    devices = _egl.list_devices(libegl) if libegl is not None else None
+    return [
+        {
+            "index": device.index,
+            "cuda_index": device.cuda_index,
+            "software": device.is_software,
+            "drm_file": device.drm_file,
+        }
+        for device in devices or []
+    ]
 
 
 def _describe(ctx: moderngl.Context, device: str) -> GLContext:

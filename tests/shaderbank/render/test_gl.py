@@ -46,6 +46,32 @@ def test_cuda_index_is_matched_to_the_egl_device(monkeypatch: pytest.MonkeyPatch
         gl._pick_egl_device("cuda", 3, "libEGL.so.1")
 
 
+def test_a_gpu_is_never_passed_off_as_the_cpu_nor_llvmpipe_as_a_gpu(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # A GPU server without Mesa lists only NVIDIA's device: "cpu" leaves the choice to
+    # EGL's default device, the GPU, so the renderer it reports must be checked.
+    nvidia = _egl.EGLDevice(0, ("EGL_NV_device_cuda", "EGL_EXT_device_drm"), 0, "/dev/dri/card0")
+    monkeypatch.setattr(_egl, "list_devices", lambda _lib: [nvidia])
+    assert gl._pick_egl_device("cpu", None, "libEGL.so.1") == (None, "cpu")
+    assert gl._pick_egl_device("auto", None, "libEGL.so.1") == (0, "cuda:0")
+    on_gpu, on_cpu = "NVIDIA H200/PCIe/SSE2", "llvmpipe (LLVM 15.0.6, 256 bits)"
+    with pytest.raises(GLUnavailableError, match="asked for cpu but EGL gave NVIDIA H200"):
+        gl.check_renderer("cpu", "cpu", on_gpu)
+    with pytest.raises(GLUnavailableError, match="cuda:0 but EGL gave the software renderer"):
+        gl.check_renderer("cuda", "cuda:0", on_cpu)
+    with pytest.raises(GLUnavailableError, match="software renderer"):
+        gl.check_renderer("auto", "cuda:0", on_cpu)
+    gl.check_renderer("cuda", "cuda:0", on_gpu)
+    gl.check_renderer("auto", "cuda:0", on_gpu)
+    gl.check_renderer("cpu", "cpu", on_cpu)
+    # "auto" that found no NVIDIA device takes EGL's default, whatever it is.
+    gl.check_renderer("auto", "cpu", "Mesa Intel(R) UHD Graphics 630 (CFL GT2)")
+    assert gl.egl_devices() == [
+        {"index": 0, "cuda_index": 0, "software": False, "drm_file": "/dev/dri/card0"}
+    ]
+
+
 def test_missing_egl_names_the_packages(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(_egl, "find_libegl", lambda: None)
     with pytest.raises(GLUnavailableError) as caught:
