@@ -1,5 +1,6 @@
-"""Shared fixtures: one CPU renderer for the whole session (contexts are costly), with
-the GL error state checked after every test that draws."""
+"""Shared fixtures: one renderer for the whole session (contexts are costly), on the CPU
+unless SHADERBANK_TEST_DEVICE says otherwise, with the GL error state checked after every
+test that draws."""
 
 from __future__ import annotations
 
@@ -8,11 +9,12 @@ from collections.abc import Iterator
 import pytest
 
 from shaderbank.render.renderer import Renderer
+from tests.helpers import TEST_DEVICE
 
 
 @pytest.fixture(scope="session")
 def session_renderer() -> Iterator[Renderer]:
-    with Renderer(device="cpu") as renderer:
+    with Renderer(device=TEST_DEVICE) as renderer:
         yield renderer
 
 

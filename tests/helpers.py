@@ -2,9 +2,15 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from shaderbank.program.program import Program, program_from_source
+
+# Where the render and stream tests draw: llvmpipe, or with SHADERBANK_TEST_DEVICE=cuda:0
+# the same tests on an NVIDIA GPU (tools/gpu_check.sh). Tests about llvmpipe itself, or
+# that need a program to hang, ask for "cpu" by name.
+TEST_DEVICE = os.environ.get("SHADERBANK_TEST_DEVICE", "cpu")
 
 
 def make_program(body: str, name: str = "probe", path: Path | None = None) -> Program:

@@ -198,6 +198,25 @@ def test_renders_on_the_gpu_into_a_cuda_tensor() -> None:
         assert out.float().std() > 0
 
 
+@pytest.mark.gpu
+def test_frames_for_cuda_tensors_land_in_their_own_tensor_while_the_gpu_is_busy() -> None:
+    """Frames reach a CUDA tensor through pinned staging memory and an asynchronous copy,
+    which queues behind whatever the GPU is doing (in training: the step). A staging
+    buffer handed out again before its copy ran would put the next batch's pixels into
+    this batch's tensor: what the published code saw when rendering and training
+    shared a GPU."""
+    batches = [[Params(time=0.5 + batch + 0.1 * k) for k in range(4)] for batch in range(4)]
+    with Renderer(device="cuda:0") as gpu:
+        expected = [gpu.render(ANIMATED, params, 64) for params in batches]
+        outs = [torch.empty((4, 64, 64, 3), dtype=torch.uint8, device="cuda:0") for _ in batches]
+        torch.cuda._sleep(500_000_000)  # a few hundred ms of GPU work ahead of the copies
+        for params, out in zip(batches, outs, strict=True):
+            gpu.render(ANIMATED, params, 64, out)
+        torch.cuda.synchronize()
+    for out, want in zip(outs, expected, strict=True):
+        np.testing.assert_array_equal(out.cpu().numpy(), want)
+
+
 @given(width=st.integers(1, 4096), height=st.integers(1, 4096))
 def test_strips_fit_the_texture_limit(width: int, height: int) -> None:
     count = tiles_per_draw(width, height, 16384)
