@@ -10,6 +10,10 @@ For the same programs at each size, in one run:
 Prints JSON with images/s, pixels/s and the ratios a/b and a/c (pixel terms).
 
     python tools/bench_render.py [--sizes 64,128,256] [--rounds 2] [--device cpu]
+                                 [--out FILE]
+
+--out also writes the JSON to FILE after each size, so that a run stopped by a time
+limit (tools/gpu_check.sh) keeps the sizes it finished.
 """
 
 from __future__ import annotations
@@ -21,11 +25,13 @@ import platform
 import sys
 import time
 from collections.abc import Callable, Sequence
+from pathlib import Path
 
 import numpy as np
 from _baselines import SHADING_SIDE, published_frame, published_to_tensor, shade
 
 from shaderbank.bank.bank import Bank
+from shaderbank.files import atomic_write_text
 from shaderbank.program.params import Params
 from shaderbank.program.program import Program
 from shaderbank.render.renderer import Renderer, tiles_per_draw
@@ -98,15 +104,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--sizes", default="64,128,256")
     parser.add_argument("--rounds", type=int, default=2, help="passes over the programs")
     parser.add_argument("--device", default="cpu")
+    parser.add_argument("--out", type=Path, help="also write the JSON here after each size")
     parser.add_argument("programs", nargs="*", help="programs (default: the whole bank)")
     args = parser.parse_args(argv)
     programs = Bank.load().select(args.programs)
     sizes = [int(part) for part in args.sizes.split(",")]
     with Renderer(device=args.device) as renderer:
-        results = []
-        for size in sizes:
-            print(f"bench_render: {size} px over {len(programs)} programs", file=sys.stderr)
-            results.append(measure(renderer, programs, size, args.rounds))
+        results: list[dict[str, float]] = []
         report = {
             "benchmark": "bench_render",
             "gl_renderer": renderer.context.renderer,
@@ -118,6 +122,11 @@ def main(argv: Sequence[str] | None = None) -> int:
             "rounds": args.rounds,
             "results": results,
         }
+        for size in sizes:
+            print(f"bench_render: {size} px over {len(programs)} programs", file=sys.stderr)
+            results.append(measure(renderer, programs, size, args.rounds))
+            if args.out is not None:
+                atomic_write_text(args.out, json.dumps(report, indent=2))
     print(json.dumps(report, indent=2))
     return 0
 

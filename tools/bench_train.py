@@ -1,13 +1,15 @@
 """Training throughput of a `pretrain run` config on the live render stream.
 
 In one run, for the same config (default: the packaged CPU demo):
-  (a) ceiling: the method's steps (views, forward, backward, optimiser) on one fixed
-               batch held in memory: what training costs with free data;
+  (a) ceiling: `pretrain.train.train` with the render stream replaced by one fixed
+               batch held in (pinned) memory: the same steps on the same device (views,
+               AMP, optimiser, scheduler, the copy to the GPU), with free data;
   (b) live:    `pretrain.train.train` on the render stream for the same number of steps.
 Prints JSON: images/s of both, their ratio, and the share of live step time spent
 waiting for rendered data (the target is under 0.10).
 
     python tools/bench_train.py [--config demo-cpu] [--steps 150] [--set key=value ...]
+                                [--ceiling-only]
 """
 
 from __future__ import annotations
@@ -18,47 +20,71 @@ import os
 import platform
 import sys
 import tempfile
-import time
-from typing import TYPE_CHECKING
+from collections.abc import Iterator, Sequence
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from pretrain.config import RunConfig
+    from pretrain.data.stream import Batch, StreamConfig
 
 # Stream workers are spawned and re-import this file: torch is imported in functions only.
 
 
-def ceiling(config: RunConfig, steps: int) -> float:
-    """Images/s of training steps on a fixed in-memory batch."""
-    import torch
+class FixedStream:
+    """Stands in for RenderStream in the trainer: one random batch of the stream's shape,
+    handed out at every step without a wait."""
 
-    from pretrain.data.stream import Batch
-    from pretrain.train.inputs import augment_config, make_views
-    from pretrain.train.programs import resolve_programs
-    from pretrain.train.trainer import build_method, build_optimizer, set_torch_threads
+    made = 0
 
-    device = torch.device("cpu")
-    set_torch_threads(config, device)
-    # The same head as the live run's: one class per program the config trains on.
-    classes = len(resolve_programs(config.data, config.train.seed).ids)
-    method = build_method(config, classes)
-    optimizer = build_optimizer(config, method, 1)
-    data = config.data
-    generator = torch.Generator().manual_seed(0)
-    shape = (data.batch_size, 3, data.size, data.size)
-    images = torch.randint(0, 256, shape, dtype=torch.uint8, generator=generator)
-    batch = Batch(0, images, torch.randint(0, classes, (data.batch_size,)), torch.zeros(1))
-    recipe = augment_config(config.views, data.size)
-    warmup = 3
-    for step in range(steps + warmup):
-        if step == warmup:
-            start = time.perf_counter()
-        views, labels = make_views(batch, method.views, config.views, recipe, generator, device)
-        loss, _ = method(views, labels)
-        optimizer.zero_grad(set_to_none=True)
-        loss.backward()
-        optimizer.step()
-        method.after_step()
-    return steps * data.batch_size / (time.perf_counter() - start)
+    def __init__(
+        self,
+        roots: Sequence[Any],
+        program_ids: Sequence[str],
+        config: StreamConfig,
+        *,
+        rank: int | None = None,
+        weights: Sequence[float] | None = None,
+        pin_memory: bool | None = None,
+    ) -> None:
+        import torch
+
+        FixedStream.made += 1
+        generator = torch.Generator().manual_seed(0)
+        views = () if config.views == 1 else (config.views,)
+        shape = (config.batch_size, *views, 3, config.size, config.size)
+        images = torch.randint(0, 256, shape, dtype=torch.uint8, generator=generator)
+        if torch.cuda.is_available() if pin_memory is None else pin_memory:
+            images = images.pin_memory()  # as the stream's batches are
+        labels = torch.randint(0, len(program_ids), (config.batch_size,), generator=generator)
+        self._parts = (images, labels, torch.zeros(config.batch_size, config.views, 6))
+        self.wait_seconds = 0.0
+        self.quarantined: dict[str, str] = {}
+        self.restarts = 0
+
+    def batches(self, start: int = 0, count: int | None = None) -> Iterator[Batch]:
+        from pretrain.data.stream import Batch
+
+        index = start
+        while count is None or index < start + count:
+            yield Batch(index, *self._parts)
+            index += 1
+
+    def close(self) -> None:
+        pass
+
+
+def ceiling(config: RunConfig) -> float:
+    """Images/s of the training loop itself, on a fixed batch instead of the stream."""
+    from unittest import mock
+
+    from pretrain.train import trainer
+
+    made = FixedStream.made
+    with mock.patch.object(trainer, "RenderStream", FixedStream):
+        result = trainer.train(config)
+    if FixedStream.made == made:
+        raise RuntimeError("the trainer no longer makes its stream as RenderStream(...)")
+    return result.images_per_s
 
 
 def main() -> int:
@@ -66,6 +92,7 @@ def main() -> int:
     parser.add_argument("--config", default="demo-cpu")
     parser.add_argument("--steps", type=int, default=150)
     parser.add_argument("--set", dest="overrides", action="append", default=[])
+    parser.add_argument("--ceiling-only", action="store_true", help="skip the live run")
     args = parser.parse_args()
 
     import torch
@@ -73,41 +100,50 @@ def main() -> int:
     from pretrain.config import load_config
     from pretrain.train import train
 
-    with tempfile.TemporaryDirectory() as out:
-        overrides = [
-            f"out_dir={out}",
-            "name=bench",
-            f"train.steps={args.steps}",
-            f"train.log_every={args.steps}",
-            f"train.checkpoint_every={args.steps}",
-            "train.tensorboard=false",
-            *args.overrides,
-        ]
-        config = load_config(args.config, overrides)
-        fixed = ceiling(config, args.steps)
-        live = train(config)
-    print(
-        json.dumps(
-            {
-                "config": args.config,
-                "overrides": args.overrides,
-                "steps": args.steps,
-                "backbone": config.backbone,
-                "method": config.method.name,
-                "size": config.data.size,
-                "batch_size": config.data.batch_size,
-                "ceiling_images_per_s": round(fixed, 1),
-                "live_images_per_s": round(live.images_per_s, 1),
-                "live_over_ceiling": round(live.images_per_s / fixed, 3),
-                "data_wait_fraction": round(live.data_wait_fraction, 4),
-                "torch_threads": torch.get_num_threads(),
-                "cpus": len(os.sched_getaffinity(0)),
-                "python": platform.python_version(),
-                "torch": torch.__version__,
-            },
-            indent=2,
+    def config_in(out: str, name: str) -> RunConfig:
+        return load_config(
+            args.config,
+            [
+                f"out_dir={out}",
+                f"name={name}",
+                f"train.steps={args.steps}",
+                f"train.log_every={args.steps}",
+                f"train.checkpoint_every={args.steps}",
+                "train.tensorboard=false",
+                *args.overrides,
+            ],
         )
+
+    with tempfile.TemporaryDirectory() as out:
+        config = config_in(out, "ceiling")
+        fixed = ceiling(config)
+        live = None if args.ceiling_only else train(config_in(out, "live"))
+    report: dict[str, Any] = {
+        "config": args.config,
+        "overrides": args.overrides,
+        "steps": args.steps,
+        "backbone": config.backbone,
+        "method": config.method.name,
+        "size": config.data.size,
+        "batch_size": config.data.batch_size,
+        "device": config.train.device,
+        "amp": config.train.amp,
+        "ceiling_images_per_s": round(fixed, 1),
+    }
+    if live is not None:
+        report["live_images_per_s"] = round(live.images_per_s, 1)
+        report["live_over_ceiling"] = round(live.images_per_s / fixed, 3)
+        report["data_wait_fraction"] = round(live.data_wait_fraction, 4)
+    report.update(
+        {
+            "torch_threads": torch.get_num_threads(),
+            "cpus": len(os.sched_getaffinity(0)),
+            "gpu": torch.cuda.get_device_name(0) if torch.cuda.is_available() else None,
+            "python": platform.python_version(),
+            "torch": torch.__version__,
+        }
     )
+    print(json.dumps(report, indent=2))
     return 0
 
 
