@@ -224,6 +224,11 @@ def _import(args: argparse.Namespace) -> int:
         table.add_row("all", *(str(sum(r[c] for r in summary.values())) for c in columns))
     # Wide enough for every column even when stdout is not a terminal (80 columns).
     Console(width=max(stdout.width, 130)).print(table)
+    reasons = {name: n for name, n in report.categories().items() if n}
+    if reasons:
+        # One category per program not added; each line above has the detailed message.
+        counts = ", ".join(f"{name} {n}" for name, n in reasons.items())
+        stdout.print(f"not added: {counts}", highlight=False)
     out = args.report or folder / "import-report.json"
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(json.dumps(report.to_json(), indent=1), encoding="utf-8")
