@@ -25,6 +25,7 @@ from pretrain.methods import METHODS
 from pretrain.methods.config import MethodConfig
 from pretrain.views import MIXERS, MixWeights
 from shaderbank.files import atomic_write_text
+from shaderbank.program.licences import licence_filter
 from shaderbank.program.sampling import ParamConfig
 
 ViewSource = Literal["augment", "latent"]
@@ -49,7 +50,10 @@ class DataConfig:
     them into as many consecutive batches: side by side, more than 1 leaves fewer
     classes per batch, and on the demo cross-entropy then learned far slower and
     transferred worse (docs/BENCHMARKS.md, issue 8). Spread, they keep a large bank's
-    compiles few without that cost. transform: a user transform of the uint8 batches,
+    compiles few without that cost. licences: keep programs whose licence is in any of
+    these classes or is any of these ids (`shaderbank licences` shows them; e.g.
+    [permissive]); exclude_licences: drop those in any of these. Both also filter a
+    selection file's programs. transform: a user transform of the uint8 batches,
     "module:Name" called with `transform_args` to make it (pretrain.data.transform)."""
 
     banks: tuple[str, ...] = ()
@@ -65,6 +69,8 @@ class DataConfig:
     render_device: str = "cpu"
     part_timeout: float = 60.0
     params: ParamConfig = field(default_factory=ParamConfig)
+    licences: tuple[str, ...] = ()
+    exclude_licences: tuple[str, ...] = ()
     transform: str | None = None
     transform_args: dict[str, Any] = field(default_factory=dict)
 
@@ -72,6 +78,12 @@ class DataConfig:
         check_positive("data", self, "size", "batch_size", "images_per_program", "prefetch")
         if self.programs is not None and self.programs < 1:
             raise ConfigError("data.programs: must be positive")
+        for key in ("licences", "exclude_licences"):
+            for number, value in enumerate(getattr(self, key)):
+                try:
+                    licence_filter(value)  # the table of licences is the only list
+                except ValueError as error:
+                    raise ConfigError(f"data.{key}[{number}]: {error}") from None
 
 
 @dataclass(frozen=True)

@@ -3,11 +3,13 @@ checkpoint or an exported file.
 
 A checkpoint holds the whole method's state under "model"; the backbone's tensors are
 the ones under "backbone." (for MoCo, the query encoder). Exports keep the backbone's
-own key names, so they load strictly into the library model it came from.
+own key names, so they load strictly into the library model it came from. An export
+of a run takes the run's attribution files along (shaderbank.bank.attribution).
 """
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 from typing import Any
 
@@ -16,6 +18,9 @@ from safetensors import safe_open
 from safetensors.torch import save_file
 
 from pretrain.models.backbones import Backbone, create_backbone
+from shaderbank.bank.attribution import copy_attribution
+
+log = logging.getLogger(__name__)
 
 BACKBONE_PREFIX = "backbone."
 CHECKPOINT_DIR = "checkpoints"
@@ -65,7 +70,27 @@ def export_backbone(run_or_checkpoint: Path, out: Path) -> Path:
     out.parent.mkdir(parents=True, exist_ok=True)
     metadata = {"backbone": str(checkpoint["backbone_name"]), "step": str(checkpoint["step"])}
     save_file(state, str(out), metadata=metadata)
+    export_attribution(run_or_checkpoint, out)
     return out
+
+
+def run_folder(run_or_checkpoint: Path) -> Path | None:
+    """The run folder of a run folder, or of a checkpoint in a run's checkpoints/."""
+    path = Path(run_or_checkpoint)
+    if path.is_dir():
+        return path
+    return path.parent.parent if path.parent.name == CHECKPOINT_DIR else None
+
+
+def export_attribution(run_or_checkpoint: Path, out: Path) -> list[Path]:
+    """Copy the run's ATTRIBUTION.md and ATTRIBUTION.json beside the exported weights
+    `out` (OUT-STEM.ATTRIBUTION.md): whoever gets the weights learns whose programs they
+    were trained on. Returns the copies; a run from before attribution has none."""
+    folder = run_folder(run_or_checkpoint)
+    copies = copy_attribution(folder, out) if folder is not None else []
+    if not copies:
+        log.warning("%s: no ATTRIBUTION.md in the run; %s goes without one", run_or_checkpoint, out)
+    return copies
 
 
 def exported_backbone_name(path: Path) -> str:

@@ -1,4 +1,5 @@
-"""The programs a run trains on: the banks' folders and the ids of the selection."""
+"""The programs a run trains on: the banks' folders, the ids of the selection and who
+made them under which licence (the run's ATTRIBUTION.md)."""
 
 from __future__ import annotations
 
@@ -6,8 +7,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from pretrain.config import DataConfig
+from shaderbank.bank.attribution import Credit, credits_for
 from shaderbank.bank.bank import Bank
-from shaderbank.bank.selection import read_selection, sample_ids, select_programs
+from shaderbank.bank.selection import by_licence, read_selection, sample_ids, select_programs
 from shaderbank.errors import ShaderbankError
 from shaderbank.paths import builtin_bank_dir
 
@@ -16,11 +18,13 @@ from shaderbank.paths import builtin_bank_dir
 class Programs:
     roots: tuple[Path, ...]
     ids: tuple[str, ...]
+    credits: tuple[Credit, ...] = ()
 
 
 def resolve_programs(data: DataConfig, seed: int) -> Programs:
-    """A selection file's banks and ids, or every usable program of the configured banks;
-    `data.programs` keeps a random subset of that size drawn with `seed`."""
+    """A selection file's banks and ids, or every usable program of the configured banks,
+    under the licences data.licences and data.exclude_licences allow; `data.programs`
+    keeps a random subset of that size drawn with `seed`."""
     roots = [builtin_bank_dir()] if data.builtin else []
     roots += [Path(bank).expanduser() for bank in data.banks]
     if data.selection is not None:
@@ -37,10 +41,21 @@ def resolve_programs(data: DataConfig, seed: int) -> Programs:
             raise ShaderbankError(
                 f"data.selection: {len(missing)} programs are not in its banks, e.g. {missing[0]}"
             )
+        ids = by_licence(bank, ids, data.licences, data.exclude_licences)
         if data.programs is not None:
             ids = sample_ids(ids, data.programs, seed)
     else:
-        ids = select_programs(bank, count=data.programs, seed=seed)
+        ids = select_programs(
+            bank,
+            licences=data.licences,
+            exclude_licences=data.exclude_licences,
+            count=data.programs,
+            seed=seed,
+        )
+    if not ids and (data.licences or data.exclude_licences):
+        raise ShaderbankError(
+            "data.licences: no program under the licences asked for (shaderbank licences)"
+        )
     if not ids:
         raise ShaderbankError("data: the banks hold no usable programs (run shaderbank validate)")
-    return Programs(tuple(roots), tuple(ids))
+    return Programs(tuple(roots), tuple(ids), tuple(credits_for(bank, ids)))

@@ -38,6 +38,7 @@ from pretrain.train.metrics import MetricsLog, Throughput
 from pretrain.train.programs import resolve_programs
 from pretrain.train.schedule import lr_factor
 from pretrain.views import MixedLabels
+from shaderbank.bank.attribution import write_attribution
 from shaderbank.errors import ShaderbankError
 from shaderbank.machine import available_cpus
 from shaderbank.program.sampling import generator as numpy_generator
@@ -163,6 +164,8 @@ def train(
     if world.main:
         save_config(config, run_dir / "config.yaml")
         (run_dir / "programs.txt").write_text("\n".join(programs.ids) + "\n", encoding="utf-8")
+        # Who made what the weights learn from, and under which licence: export ships it.
+        write_attribution(run_dir, programs.credits)
 
     model: nn.Module = method
     if world.size > 1:
