@@ -12,7 +12,7 @@ from pretrain.data import ParamConfig, RenderStream, StreamConfig
 from shaderbank.bank.bank import Bank
 from shaderbank.program.params import Params
 from shaderbank.render.renderer import Renderer
-from tests.helpers import HEAVY_SOURCE
+from tests.helpers import HEAVY_SOURCE, TEST_DEVICE
 
 GOOD = """void mainImage(out vec4 c, in vec2 f)
 {{
@@ -24,7 +24,9 @@ GOOD = """void mainImage(out vec4 c, in vec2 f)
 BROKEN = "void mainImage(out vec4 c, in vec2 f) { c = vec4(nope); }\n"
 FLAT = "void mainImage(out vec4 c, in vec2 f) { c = vec4(0.25 + 0.0 * iTime); }\n"
 
-SMALL = StreamConfig(size=32, batch_size=16, images_per_program=4, workers=2, seed=3)
+SMALL = StreamConfig(
+    size=32, batch_size=16, images_per_program=4, workers=2, seed=3, device=TEST_DEVICE
+)
 
 
 def make_bank(
@@ -63,7 +65,9 @@ def test_same_seed_same_bytes_and_resume_at_any_batch(tmp_path: Path) -> None:
 
 # A worker's part of 160 images at 8 px needs two strips (128 tiles at most), and its
 # programs' groups of 12 images do not end at the strip's edge.
-ACROSS_STRIPS = StreamConfig(size=8, batch_size=160, images_per_program=12, workers=1, seed=5)
+ACROSS_STRIPS = StreamConfig(
+    size=8, batch_size=160, images_per_program=12, workers=1, seed=5, device=TEST_DEVICE
+)
 
 
 # Each program's 4 images dealt into 4 consecutive batches, with two views per sample.
@@ -76,6 +80,7 @@ SPREAD = StreamConfig(
     workers=2,
     seed=6,
     params=ParamConfig(latent_sigma={"time": 0.3}),
+    device=TEST_DEVICE,
 )
 
 
@@ -90,7 +95,7 @@ def test_every_sample_can_be_rebuilt_alone_from_its_label_and_params(
         batch = collect(stream, 0, 1)[0]
     bank = Bank.load(root)
     size = config.size
-    with Renderer(device="cpu") as renderer:
+    with Renderer(device=TEST_DEVICE) as renderer:
         for index in range(len(batch.labels)):
             for view in range(config.views):
                 time, mx, my, mz, mw, _ = batch.params[index, view].tolist()
@@ -150,8 +155,10 @@ def test_faulty_programs_are_quarantined_and_the_stream_goes_on(
     faulty = {"heavy": HEAVY_SOURCE, "broken": BROKEN, "flat": FLAT}
     root, ids = make_bank(tmp_path / "bank", faulty, good=2)
     # The timeout counts from the last image read back: the heavy program takes about
-    # 1 s per image here, good ones milliseconds.
-    changes = {"part_timeout": 2.0, "workers": 1, "spread": spread}
+    # 1 s per image here, good ones milliseconds. On llvmpipe, whatever the test device:
+    # a GPU draws the heavy program in well under a second, and a truly endless shader
+    # would stall the GPU for every process on it.
+    changes = {"part_timeout": 2.0, "workers": 1, "spread": spread, "device": "cpu"}
     config = StreamConfig(**{**SMALL.__dict__, **changes})
     with RenderStream([root], ids, config) as stream:
         batches = collect(stream, 0, 8)
@@ -165,6 +172,20 @@ def test_faulty_programs_are_quarantined_and_the_stream_goes_on(
     bad = {ids.index(name) for name in faulty}
     for batch in batches:
         assert not bad & set(batch.labels.tolist())
+
+
+def test_batches_are_pinned_for_the_gpu_when_there_is_one(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    root, ids = make_bank(tmp_path / "bank", good=1)
+    monkeypatch.setattr(torch.cuda, "is_available", lambda: True)
+    with RenderStream([root], ids, SMALL) as stream:
+        assert stream.pin_memory
+    monkeypatch.setattr(torch.cuda, "is_available", lambda: False)
+    with RenderStream([root], ids, SMALL) as stream:
+        assert not stream.pin_memory
+    with RenderStream([root], ids, SMALL, pin_memory=True) as stream:
+        assert stream.pin_memory
 
 
 def test_a_killed_worker_is_replaced(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:

@@ -294,6 +294,21 @@ def test_online_knn_is_logged_while_training(tmp_path: Path) -> None:
     assert "knn_acc" in (config.run_dir / "metrics.csv").read_text().splitlines()[0]
 
 
+def test_auto_devices_follow_cuda_and_the_rank(monkeypatch: pytest.MonkeyPatch) -> None:
+    from pretrain.train.trainer import resolve_device, resolve_render_device
+
+    monkeypatch.setattr(torch.cuda, "is_available", lambda: True)
+    assert resolve_device("auto") == torch.device("cuda")
+    assert resolve_render_device("auto", 0) == "cuda:0"
+    assert resolve_render_device("auto", 3) == "cuda:3"  # under torchrun: this rank's GPU
+    assert resolve_render_device("cpu", 3) == "cpu"
+    monkeypatch.setattr(torch.cuda, "is_available", lambda: False)
+    assert resolve_device("auto") == torch.device("cpu")
+    assert resolve_render_device("auto", 3) == "cpu"
+    with pytest.raises(ShaderbankError, match="CUDA is not available"):
+        resolve_device("cuda:0")
+
+
 @pytest.mark.gpu
 def test_a_run_on_the_gpu_renders_and_trains_there(tmp_path: Path) -> None:
     """On an NVIDIA machine: EGL renders on cuda:0, the model trains with AMP on CUDA."""
