@@ -14,7 +14,6 @@ from collections.abc import Sequence
 from pretrain import __version__
 from shaderbank.cli.exits import USAGE_ERROR, run_command
 from shaderbank.cli.helptext import HelpFormatter
-from shaderbank.errors import ShaderbankError
 
 # command name -> module; imported lazily so `pretrain --help` stays fast.
 COMMANDS = {
@@ -53,13 +52,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         level=logging.INFO if args.verbose else logging.WARNING,
         format="%(levelname)s %(name)s: %(message)s",
     )
-    # The library's config and weights errors are ValueErrors; a missing file is the
-    # user's to fix as well. --verbose keeps their tracebacks.
+    # The library's config and weights errors are ValueErrors, and OSErrors are the
+    # user's paths: run_command's EXPECTED. --verbose keeps their tracebacks.
     return run_command(
-        lambda: args.handler(args),
-        name=f"pretrain {args.command}",
-        expected=(ShaderbankError, ValueError, FileNotFoundError),
-        reraise=args.verbose,
+        lambda: args.handler(args), name=f"pretrain {args.command}", reraise=args.verbose
     )
 
 

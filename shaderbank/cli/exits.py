@@ -7,7 +7,10 @@ expected errors as one line on stderr instead of a traceback.
 - 2 (USAGE_ERROR): the command stopped before doing its work on something the user can
   fix: argparse rejects the arguments, or an expected error (a ShaderbankError: the
   user's input or machine) is raised, such as a program or file that names nothing,
-  options that contradict each other, a bad config, no GL.
+  options that contradict each other, a bad config, no GL. OSError (a path that is a
+  folder, a file where a folder should be, no permission, a full disk) and ValueError
+  (values the library refuses) are expected too: both CLIs name them in one line here
+  rather than each command catching them.
 - 130 (INTERRUPTED): Ctrl-C.
 """
 
@@ -22,13 +25,25 @@ FAILURE = 1
 USAGE_ERROR = 2  # argparse's own code for bad arguments
 INTERRUPTED = 130  # 128 + SIGINT, what a shell reports for Ctrl-C
 
+# What a user's input or machine raises; anything else is a bug and keeps its traceback.
+EXPECTED: tuple[type[Exception], ...] = (ShaderbankError, OSError, ValueError)
+
+
+def describe(error: Exception) -> str:
+    """One line for an expected error. An OSError says the path and the reason
+    ("out.png: Is a directory"), not Python's "[Errno 21] ..." with quotes."""
+    if isinstance(error, OSError) and error.strerror:
+        paths = [str(p) for p in (error.filename, error.filename2) if p is not None]
+        return ": ".join([" -> ".join(paths), error.strerror] if paths else [error.strerror])
+    return str(error).strip() or type(error).__name__
+
 
 def run_command(
     command: Callable[[], int],
     *,
     name: str,
     tag: str = "",
-    expected: tuple[type[Exception], ...] = (ShaderbankError,),
+    expected: tuple[type[Exception], ...] = EXPECTED,
     reraise: bool = False,
 ) -> int:
     """The exit code of `command()`. An expected error prints `NAME: TAGmessage` and
@@ -39,7 +54,7 @@ def run_command(
     except expected as error:
         if reraise:
             raise
-        print(f"{name}: {tag}{error}", file=sys.stderr)
+        print(f"{name}: {tag}{describe(error)}", file=sys.stderr)
         return USAGE_ERROR
     except KeyboardInterrupt:
         print(f"{name}: interrupted", file=sys.stderr)

@@ -35,12 +35,14 @@ COMMANDS = {
 
 # Options every command takes, before or after the command's name.
 QUIET_HELP = "only warnings and errors"
+VERBOSE_HELP = "keep the traceback of an error"
 BANK_HELP = "another bank folder (repeatable), added to the built-in shaders/"
 NO_BUILTIN_HELP = "leave the built-in shaders/ out of the bank"
 
 
 def _add_global_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("-q", "--quiet", action="store_true", help=QUIET_HELP)
+    parser.add_argument("-v", "--verbose", action="store_true", help=VERBOSE_HELP)
     parser.add_argument(
         "--bank", type=Path, action="append", default=[], metavar="DIR", help=BANK_HELP
     )
@@ -55,6 +57,7 @@ def _add_global_options_after(parser: argparse.ArgumentParser) -> None:
     group = parser.add_argument_group("global options (also before the command)")
     unset = argparse.SUPPRESS
     group.add_argument("-q", "--quiet", action="store_true", default=unset, help=QUIET_HELP)
+    group.add_argument("-v", "--verbose", action="store_true", default=unset, help=VERBOSE_HELP)
     group.add_argument(
         "--bank",
         dest="bank_after",
@@ -96,7 +99,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         stream=sys.stderr,
     )
     # "error: " as argparse writes its own errors, which exit with the same code.
-    return run_command(lambda: args.handler(args), name="shaderbank", tag="error: ")
+    return run_command(
+        lambda: args.handler(args), name="shaderbank", tag="error: ", reraise=args.verbose
+    )
 
 
 if __name__ == "__main__":

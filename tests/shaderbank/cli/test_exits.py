@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from shaderbank.cli.exits import FAILURE, INTERRUPTED, USAGE_ERROR, run_command
@@ -38,3 +40,23 @@ def test_other_errors_and_reraise_keep_their_traceback() -> None:
         run_command(lambda: 1 // 0, name="x")
     with pytest.raises(ShaderbankError):
         run_command(lambda: fail(ShaderbankError("why")), name="x", reraise=True)
+
+
+def test_os_and_value_errors_are_one_line_by_default(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    # Issue 23 item 10: a path that is a folder, or a value the library refuses, is the
+    # user's to fix in both CLIs, named in one line instead of a traceback.
+    assert run_command(lambda: int(tmp_path.read_text()), name="shaderbank", tag="error: ") == 2
+    assert capsys.readouterr().err == f"shaderbank: error: {tmp_path}: Is a directory\n"
+    assert run_command(lambda: fail(ValueError("size: nan")), name="pretrain run") == 2
+    assert capsys.readouterr().err == "pretrain run: size: nan\n"
+
+
+def test_both_clis_keep_the_traceback_with_verbose(tmp_path: Path) -> None:
+    from shaderbank.cli.main import main
+
+    folder = str(tmp_path)
+    assert main(["render", "fbm/*", "--out", folder, "--no-builtin"]) == 2
+    with pytest.raises(ShaderbankError):
+        main(["-v", "render", "fbm/*", "--out", folder, "--no-builtin"])
