@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 from rich.markup import escape
 from rich.table import Table
 
-from shaderbank.cli._options import load_bank, positive_int, stdout
+from shaderbank.cli._options import Command, load_bank, positive_int, stdout
 from shaderbank.errors import ShaderbankError
 
 if TYPE_CHECKING:
@@ -19,11 +19,11 @@ if TYPE_CHECKING:
 UNKNOWN_ROWS = 50  # programs of unknown licence listed unless --limit
 
 
-def add_parser(subparsers: Any, name: str) -> None:
+def _add_licences(subparsers: Any) -> None:
     from shaderbank.program.licences import CLASSES
 
     parser = subparsers.add_parser(
-        name,
+        "licences",
         help="count programs per licence class and licence; list those of unknown licence",
         description="Count the programs of the bank, or of a selection, per licence class "
         f"({', '.join(CLASSES)}; a program counts in every class of its licence) and per "
@@ -77,7 +77,7 @@ def _is_program_list(path: Path, header: str) -> bool:
         return stream.readline().strip() == header
 
 
-def run(args: argparse.Namespace) -> int:
+def _licences(args: argparse.Namespace) -> int:
     from shaderbank.bank.attribution import count_licences, credits_for
     from shaderbank.program.licences import CLASSES, INFERRED, STATED, classes_of
 
@@ -115,3 +115,15 @@ def run(args: argparse.Namespace) -> int:
         if len(counts.unknown) > len(shown):
             stdout.print(f"... and {len(counts.unknown) - len(shown)} more (--limit)")
     return 0
+
+
+# This module's commands by name; shaderbank.cli.main.COMMANDS says which module has which.
+_COMMANDS = {"licences": Command(_add_licences, _licences)}
+
+
+def add_parser(subparsers: Any, name: str) -> None:
+    _COMMANDS[name].add_parser(subparsers)
+
+
+def run(args: argparse.Namespace) -> int:
+    return _COMMANDS[args.command].run(args)
