@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from pretrain.config import RunConfig
     from pretrain.data.stream import Batch, StreamConfig
+    from pretrain.train.trainer import TrainResult
 
 # Stream workers are spawned and re-import this file: torch is imported in functions only.
 
@@ -73,8 +74,8 @@ class FixedStream:
         pass
 
 
-def ceiling(config: RunConfig) -> float:
-    """Images/s of the training loop itself, on a fixed batch instead of the stream."""
+def ceiling(config: RunConfig) -> TrainResult:
+    """The training loop itself, on a fixed batch instead of the stream."""
     from unittest import mock
 
     from pretrain.train import trainer
@@ -84,7 +85,19 @@ def ceiling(config: RunConfig) -> float:
         result = trainer.train(config)
     if FixedStream.made == made:
         raise RuntimeError("the trainer no longer makes its stream as RenderStream(...)")
-    return result.images_per_s
+    return result
+
+
+def steady_rate(result: TrainResult) -> float | None:
+    """Median images/s of the logging windows after the first: without the start-up in
+    the first window, nor the final checkpoint, which the run's own rate counts and which
+    weighs on a short run with a large model."""
+    rows = [
+        json.loads(line)
+        for line in (result.run_dir / "metrics.jsonl").read_text(encoding="utf-8").splitlines()
+    ]
+    rates = sorted(row["images_per_s"] for row in rows[1:])
+    return rates[len(rates) // 2] if rates else None
 
 
 def main() -> int:
@@ -107,7 +120,7 @@ def main() -> int:
                 f"out_dir={out}",
                 f"name={name}",
                 f"train.steps={args.steps}",
-                f"train.log_every={args.steps}",
+                f"train.log_every={max(1, args.steps // 5)}",
                 f"train.checkpoint_every={args.steps}",
                 "train.tensorboard=false",
                 *args.overrides,
@@ -118,6 +131,7 @@ def main() -> int:
         config = config_in(out, "ceiling")
         fixed = ceiling(config)
         live = None if args.ceiling_only else train(config_in(out, "live"))
+        steady = {"ceiling": steady_rate(fixed), "live": live and steady_rate(live)}
     report: dict[str, Any] = {
         "config": args.config,
         "overrides": args.overrides,
@@ -128,11 +142,13 @@ def main() -> int:
         "batch_size": config.data.batch_size,
         "device": config.train.device,
         "amp": config.train.amp,
-        "ceiling_images_per_s": round(fixed, 1),
+        "ceiling_images_per_s": round(fixed.images_per_s, 1),
+        "ceiling_steady_images_per_s": steady["ceiling"],
     }
     if live is not None:
         report["live_images_per_s"] = round(live.images_per_s, 1)
-        report["live_over_ceiling"] = round(live.images_per_s / fixed, 3)
+        report["live_steady_images_per_s"] = steady["live"]
+        report["live_over_ceiling"] = round(live.images_per_s / fixed.images_per_s, 3)
         report["data_wait_fraction"] = round(live.data_wait_fraction, 4)
     report.update(
         {
