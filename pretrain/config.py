@@ -24,9 +24,12 @@ from pretrain.errors import ConfigError, check_positive
 from pretrain.methods import METHODS
 from pretrain.methods.config import MethodConfig
 from pretrain.views import MIXERS, MixWeights
+from shaderbank.errors import ShaderbankError
 from shaderbank.files import atomic_write_text
 from shaderbank.program.licences import licence_filter
 from shaderbank.program.sampling import ParamConfig
+from shaderbank.render.gl import parse_device
+from shaderbank.render.renderer import MAX_IMAGE_SIDE
 
 ViewSource = Literal["augment", "latent"]
 Recipe = Literal["none", "crop_flip", "simclr", "mocov2"]
@@ -76,8 +79,14 @@ class DataConfig:
 
     def __post_init__(self) -> None:
         check_positive("data", self, "size", "batch_size", "images_per_program", "prefetch")
+        # Here, not in the workers: a size the renderer refuses made every worker die at
+        # its first batch, and the stream replaced them forever (issue 23 item 7).
+        check_side("data.size", self.size)
         if self.programs is not None and self.programs < 1:
             raise ConfigError("data.programs: must be positive")
+        if self.workers is not None and self.workers < 0:
+            raise ConfigError(f"data.workers: must be 0 (one per core) or more, got {self.workers}")
+        check_device("data.render_device", self.render_device)
         for key in ("licences", "exclude_licences"):
             for number, value in enumerate(getattr(self, key)):
                 try:
@@ -111,8 +120,8 @@ class ViewsConfig:
             raise ConfigError("views.crop_scale_min: must be in (0, 1]")
         if self.grayscale_p is not None and not 0 <= self.grayscale_p <= 1:
             raise ConfigError("views.grayscale_p: must be a probability")
-        if self.size is not None and self.size < 1:
-            raise ConfigError("views.size: must be positive")
+        if self.size is not None:
+            check_side("views.size", self.size)
 
 
 @dataclass(frozen=True)
@@ -167,6 +176,7 @@ class TrainConfig:
         check_positive("train", self, "steps", "log_every", "checkpoint_every", "keep_checkpoints")
         if self.knn_every < 0:
             raise ConfigError("train.knn_every: must not be negative")
+        check_device("train.device", self.device)
 
 
 @dataclass(frozen=True)
@@ -181,6 +191,12 @@ class RunConfig:
     train: TrainConfig = field(default_factory=TrainConfig)
 
     def __post_init__(self) -> None:
+        # The run folder is out_dir/name: an empty name or one with a separator would
+        # write the run into out_dir itself or elsewhere (issue 23 item 11).
+        if not self.name or self.name in (".", "..") or any(c in self.name for c in "/\\\0"):
+            raise ConfigError(
+                f"name: expected a folder name without '/', got {_describe(self.name)}"
+            )
         if self.method.name == "supcon" and self.views.mix != "none":
             raise ConfigError("views.mix: SupCon needs whole-program labels; use mix: none")
         if self.views.mix == "convex" and self.views.mix_k > self.data.batch_size:
@@ -196,6 +212,21 @@ class RunConfig:
     @property
     def run_dir(self) -> Path:
         return Path(self.out_dir) / self.name
+
+
+def check_side(key: str, side: int) -> None:
+    """A ConfigError unless `side` is an image side the renderer draws."""
+    if not 1 <= side <= MAX_IMAGE_SIDE:
+        raise ConfigError(f"{key}: must be in 1..{MAX_IMAGE_SIDE} px, got {side}")
+
+
+def check_device(key: str, device: str) -> None:
+    """A ConfigError unless `device` is auto, cpu or cuda[:N], the names both torch and
+    the renderer take (torch's own error for "banana" was a traceback)."""
+    try:
+        parse_device(device)
+    except ShaderbankError:
+        raise ConfigError(f"{key}: expected auto, cpu or cuda:N, got {_describe(device)}") from None
 
 
 # -- reading -------------------------------------------------------------------------
@@ -317,7 +348,12 @@ def config_source(name_or_path: str) -> tuple[str, str]:
     """(text, where) of a config file, or of a config shipped in the package by name."""
     path = Path(name_or_path)
     if path.is_file():
-        return path.read_text(encoding="utf-8"), str(path)
+        try:
+            return path.read_text(encoding="utf-8"), str(path)
+        except UnicodeDecodeError as error:
+            raise ConfigError(
+                f"{path}: not UTF-8 text (byte {error.start}); save it as UTF-8"
+            ) from None
     packaged = (
         resources.files("pretrain") / "configs" / f"{name_or_path.removesuffix('.yaml')}.yaml"
     )
@@ -339,9 +375,12 @@ def load_config(name_or_path: str | None, overrides: Sequence[str] = ()) -> RunC
             mark = getattr(error, "problem_mark", None)
             line = f" line {mark.line + 1}" if mark is not None else ""
             raise ConfigError(f"{where}:{line} not valid YAML") from None
-        if loaded is not None and not isinstance(loaded, dict):
+        if loaded is None:
+            # An empty file trained every default without a word (issue 23 item 11).
+            raise ConfigError(f"{where}: empty; give at least one section, e.g. 'train:'")
+        if not isinstance(loaded, dict):
             raise ConfigError(f"{where}: expected a mapping of sections at the top")
-        tree = loaded or {}
+        tree = loaded
     for text in overrides:
         key, value = parse_override(text)
         _set_dotted(tree, key, value)

@@ -58,6 +58,14 @@ def test_packaged_configs_cover_the_issue() -> None:
         (["bogus=1"], "bogus: unknown key"),
         (["optim.milestones=[0.5, 2]"], "optim.milestones"),
         (["novalue"], "expected key=value"),
+        # Issue 23 items 7, 10, 11: refused when read, not deep in a worker or in torch.
+        (["data.size=5000"], "data.size: must be in 1..4096 px, got 5000"),
+        (["views.size=5000"], "views.size: must be in 1..4096 px"),
+        (["data.workers=-1"], "data.workers: must be 0"),
+        (["train.device=banana"], "train.device: expected auto, cpu or cuda:N, got 'banana'"),
+        (["data.render_device=gpu"], "data.render_device: expected auto, cpu or cuda:N"),
+        (["name="], "name: expected a folder name"),
+        (["name=../elsewhere"], "name: expected a folder name"),
     ],
 )
 def test_bad_values_name_the_key(overrides: list[str], message: str) -> None:
@@ -92,6 +100,21 @@ def test_bad_yaml_and_missing_file(tmp_path: Path) -> None:
         load_config(str(top))
     with pytest.raises(ConfigError, match="no such config"):
         load_config(str(tmp_path / "absent.yaml"))
+    # Issue 23 item 11: an empty file trained every default; a Latin-1 one gave a codec
+    # message without the file's name.
+    empty = tmp_path / "empty.yaml"
+    empty.write_text("# nothing yet\n")
+    with pytest.raises(ConfigError, match="empty.yaml: empty"):
+        load_config(str(empty))
+    latin = tmp_path / "latin.yaml"
+    latin.write_bytes("name: caf\u00e9\n".encode("latin-1"))
+    with pytest.raises(ConfigError, match="latin.yaml: not UTF-8 text"):
+        load_config(str(latin))
+
+
+def test_valid_devices_and_worker_counts_pass() -> None:
+    config = load_config(None, ["train.device=cuda:1", "data.workers=0", "data.size=4096"])
+    assert (config.train.device, config.data.workers, config.data.size) == ("cuda:1", 0, 4096)
 
 
 def test_resolved_config_round_trips(tmp_path: Path) -> None:
