@@ -20,6 +20,8 @@ from __future__ import annotations
 
 import re
 
+from shaderbank.program.polyfills import polyfills_for
+
 # Images per draw: the length of the per-tile uniform arrays. 128 keeps them within
 # the 1024 uniform components GL 3.3 guarantees (128 * (1 + 4 + 1) = 768).
 MAX_TILES = 128
@@ -94,10 +96,39 @@ _MAIN_IMAGE = re.compile(r"\bvoid\s+mainImage\s*\(")
 _OUT_COLOUR = re.compile(r"(\bmainImage\s*\(\s*)out\b")
 _DEFINE = re.compile(r"^[ \t]*#[ \t]*define[ \t]+(\w+)", re.MULTILINE)
 _IDENT = re.compile(r"\b[A-Za-z_]\w*\b")
+# Object-like macros only (`#define MAIN void mainImage(...)`, not `#define f(x) ...`).
+_OBJECT_MACRO = re.compile(r"^[ \t]*#[ \t]*define[ \t]+(\w+)(?![\w(])[ \t]*(.*)$", re.MULTILINE)
+_DIRECTIVE_LINE = re.compile(r"^[ \t]*#.*$", re.MULTILINE)
 
 
 def defines_main_image(source: str) -> bool:
-    return _MAIN_IMAGE.search(source) is not None
+    """Whether the source defines `void mainImage(`, also where preprocessor lines
+    split it (`void` / `#if ...` / `mainImage(`) or object-like macros spell it
+    (`#define MAIN void mainImage(out vec4 O, vec2 U)`, `#define V void`). Authors
+    write all of these and browsers' compilers accept them; what the compiler then
+    makes of the code is the compiler's call, not this test's."""
+    return _MAIN_IMAGE.search(_expanded(source)) is not None
+
+
+def _expanded(source: str) -> str:
+    """The source's code without preprocessor lines, object-like macros replaced by
+    their bodies (a few rounds, for macros that use macros). Every branch of every
+    #if stays: detection, not preprocessing."""
+    if _MAIN_IMAGE.search(source):  # the common case, and no macro can undo it
+        return source
+    macros = {name: body.strip() for name, body in _OBJECT_MACRO.findall(source)}
+    code = _DIRECTIVE_LINE.sub("", source)
+    for _ in range(3):
+        names = macros.keys() & set(_IDENT.findall(code))
+        if not names:
+            break
+        code = _IDENT.sub(lambda m: macros.get(m.group(0), m.group(0)), code)
+    return code
+
+
+def _main_image_aliases(source: str) -> list[str]:
+    """Macro names that stand for `mainImage` (`#define mI mainImage`)."""
+    return [name for name, body in _OBJECT_MACRO.findall(source) if body.strip() == "mainImage"]
 
 
 def fragment_shader(source: str) -> str:
@@ -107,9 +138,13 @@ def fragment_shader(source: str) -> str:
     body = _FRAG_COORD.sub("sb_FragCoord", source)
     # `out` would leave the colour undefined on entry; inout lets it start at zero.
     body = _OUT_COLOUR.sub(r"\1inout", body)
+    for alias in _main_image_aliases(body):
+        body = re.sub(rf"(\b{alias}\s*\(\s*)out\b", r"\1inout", body)
     prelude = PRELUDE
     for unit, kind in enumerate(channel_kinds(source)):
         prelude = prelude.replace(f"SB_SAMPLER{unit}", _SAMPLER_OF_KIND.get(kind, "sampler2D"))
+    # ES 3.00 built-ins that 3.30 lacks, defined only for the programs that call them.
+    prelude += polyfills_for(body)
     return (
         f"#version 330 core\n#line {WRAPPER_LINE}\n{prelude}#line 1\n{body}\n"
         f"#line {WRAPPER_LINE + 100}\n{undefine_user_macros(body, MAIN)}{MAIN}"

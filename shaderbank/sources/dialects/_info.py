@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 from functools import cached_property
 
+from shaderbank.program.canonical import defines_main_image
 from shaderbank.sources.dialects import _glsl
 
 
@@ -28,7 +29,7 @@ class SourceInfo:
 
     @cached_property
     def has_main_image(self) -> bool:
-        return re.search(r"\bvoid\s+mainImage\s*\(", self.code) is not None
+        return defines_main_image(self.code)
 
     @cached_property
     def uniforms(self) -> dict[str, str]:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from shaderbank.program.canonical import defines_main_image
 from shaderbank.sources.dialects import _glsl
 from shaderbank.sources.dialects._base import (
     PRELUDE_NAMES,
@@ -55,7 +56,7 @@ def canonical_image(text: str, notes: list[str]) -> tuple[str, list[str]]:
     """The program's code in canonical form (without preamble) and its channel kinds
     (from any sampler declarations of iChannel0-3 it carries)."""
     code = _glsl.zero_locals(common_fixes(_glsl.blank_comments(text), notes))
-    if not re.search(r"\bvoid\s+mainImage\s*\(", code):
+    if not defines_main_image(code):
         raise DialectError("no `void mainImage(out vec4, in vec2)`")
     channels = ["2D"] * 4
     for declaration in reversed(_glsl.qualified_globals(code)):

@@ -17,11 +17,12 @@ from shaderbank.bank.bank import Bank
 from shaderbank.curate.checks import Thresholds, first_problem, nearest_duplicate
 from shaderbank.curate.import_report import CATEGORIES, ImportReport, category_of
 from shaderbank.curate.importer import import_paths
-from shaderbank.program.canonical import fragment_shader
+from shaderbank.program.canonical import defines_main_image, fragment_shader
 from shaderbank.program.params import Params
 from shaderbank.program.program import program_from_source
 from shaderbank.render.renderer import Renderer
 from shaderbank.sources.dialects import _glsl, shadertoy, twigl
+from shaderbank.sources.dialects._info import SourceInfo
 
 AUTHORED = Path(__file__).parent / "import_corpus" / "authored"
 
@@ -50,6 +51,9 @@ EXPECTED = {
     # 7: smaller cases
     "shadertoy/hw_performance_one.glsl": ("added", ""),
     "shadertoy/text_after_endif.glsl": ("added", ""),
+    "shadertoy/void_split_by_if.glsl": ("added", ""),
+    "shadertoy/signature_macro.glsl": ("added", ""),
+    "shadertoy/pack_half.glsl": ("added", ""),
     # 8: the same picture twice: the second is a near-duplicate
     "twigl/geekest-picture.glsl": ("added", ""),
     "twigl/geekest-picture_twin.glsl": ("duplicate", "duplicate"),
@@ -185,3 +189,53 @@ def test_categories_are_a_fixed_set() -> None:
     assert category_of("quarantined", "too slow: 900 ms") == "too slow"
     assert category_of("rejected", "invalid JSON: line 1") == "unsupported input"
     assert category_of("quarantined", "images barely change with time") == "flat"
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        "void\nmainImage(out vec4 c, in vec2 f) {}",
+        "void\n#if 1\nmainImage(out vec4 c, in vec2 f)\n#endif\n{}",
+        "#define MAIN void mainImage(out vec4 c, in vec2 f)\nMAIN {}",
+        "#define V void\n#define ENTRY mainImage\nV ENTRY(out vec4 c, in vec2 f) {}",
+    ],
+)
+def test_main_image_split_by_preprocessor_lines_or_spelt_by_macros(source: str) -> None:
+    assert defines_main_image(source)
+    assert shadertoy.score(SourceInfo(source)) == 100
+
+
+def test_main_image_detection_still_refuses_what_is_not_one() -> None:
+    assert not defines_main_image("void mainImages(out vec4 c) {}\nvoid main() {}")
+    assert not defines_main_image("#define mainImage 1\nvoid f() {}")
+
+
+def test_a_macro_named_main_image_still_starts_the_colour_at_zero() -> None:
+    shader = fragment_shader("#define ENTRY mainImage\nvoid ENTRY(out vec4 O, vec2 U) {}\n")
+    assert "ENTRY(inout vec4 O" in shader
+
+
+# Known values of the ES 3.00 packing built-ins (IEEE half floats, 16-bit unorm/snorm);
+# the program draws white where every one holds.
+_PACKING_CHECKS = """void mainImage(out vec4 c, in vec2 f) {
+    bool ok = packHalf2x16(vec2(1.0, -2.0)) == 0xC0003C00u
+        && unpackHalf2x16(0x3555C000u) == vec2(-2.0, 0.333251953125)
+        && unpackHalf2x16(packHalf2x16(vec2(65504.0, 6.0e-8))) == vec2(65504.0, exp2(-24.0))
+        && isinf(unpackHalf2x16(packHalf2x16(vec2(1.0e6))).x)
+        && packUnorm2x16(vec2(1.0, 0.0)) == 0x0000FFFFu
+        && unpackUnorm2x16(0xFFFF0000u) == vec2(0.0, 1.0)
+        && packSnorm2x16(vec2(-1.0, 1.0)) == 0x7FFF8001u
+        && unpackSnorm2x16(0x80017FFFu) == vec2(1.0, -1.0);
+    c = vec4(ok ? 1.0 : 0.0);
+}
+"""
+
+
+def test_packing_built_ins_missing_from_glsl_330_are_supplied(renderer: Renderer) -> None:
+    program = program_from_source(_PACKING_CHECKS, id="t/packing")
+    images = renderer.render(program, [Params(time=1.0)], 4, pixel_type="float32")
+    assert (images == 1.0).all()
+    # Only programs that call them get them, and never over their own definitions.
+    assert "sb_floatToHalf" not in fragment_shader("void mainImage(out vec4 c, vec2 f) {}")
+    own = "uint packUnorm2x16(vec2 v) { return 0u; }\nvoid mainImage(out vec4 c, vec2 f) {}"
+    assert fragment_shader(own).count("packUnorm2x16(vec2 v)") == 1
