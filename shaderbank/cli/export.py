@@ -61,8 +61,12 @@ def _selection(args: argparse.Namespace) -> tuple[Any, list[str]]:
             is_list = handle.readline().startswith(HEADER)
         if is_list:
             selection = read_selection(Path(specs[0]))
-            args.bank = list(args.bank) + [b for b in selection.banks if b not in args.bank]
             bank = load_bank(args)
+            loaded = {folder.root.resolve() for folder in bank.folders}
+            extra = [root for root in selection.banks if root.resolve() not in loaded]
+            if extra:  # the list's own banks, those --bank and the built-in one do not give
+                args.bank = [*args.bank, *extra]
+                bank = load_bank(args)
             return bank, bank.select_ids(selection.ids)
     bank = load_bank(args)
     return bank, bank.select_ids(specs, usable_only=True)

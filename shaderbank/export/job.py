@@ -101,9 +101,14 @@ class Manifest:
                     "run it with its own settings to resume it, or choose another --out"
                 )
             self.done = {int(shard): entry for shard, entry in stored["done"].items()}
+        else:
+            self._save()  # at once: the folder says what it is meant to hold
 
     def finish(self, shard: int, samples: int, failed: dict[str, str]) -> None:
         self.done[shard] = {"samples": samples, "failed": failed}
+        self._save()
+
+    def _save(self) -> None:
         body = {**self.head, "done": {str(k): v for k, v in sorted(self.done.items())}}
         atomic_write_text(self.path, json.dumps(body, indent=1) + "\n")
 

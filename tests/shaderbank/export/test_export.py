@@ -168,6 +168,12 @@ def test_a_program_that_does_not_compile_is_left_out_and_named(tmp_path: Path) -
     assert named and all(set(failed) == {"broken"} for failed in named)
 
 
+def finished_shards(out: Path) -> dict[str, object]:
+    """The shards the manifest records (written atomically: whole or absent)."""
+    path = out / "manifest.json"
+    return json.loads(path.read_text())["done"] if path.is_file() else {}
+
+
 def export_command(bank: Path, out: Path, *extra: str) -> list[str]:
     return [
         sys.executable,
@@ -204,7 +210,7 @@ def test_a_killed_export_resumes_without_lost_or_repeated_samples(tmp_path: Path
         cwd=ROOT,
     )
     deadline = time.monotonic() + 240
-    while not (out / "manifest.json").exists() and process.poll() is None:
+    while not finished_shards(out) and process.poll() is None:
         assert time.monotonic() < deadline, "no shard within 240 s"
         time.sleep(0.01)
     assert process.poll() is None, "the export ended before it could be killed"
@@ -237,3 +243,22 @@ def test_a_killed_export_resumes_without_lost_or_repeated_samples(tmp_path: Path
         assert (out / name).read_bytes() == (whole / name).read_bytes(), name
         keys += [member for member in read_tar(out / name) if member.endswith(".png")]
     assert len(keys) == len(set(keys)) == 16
+
+
+def test_a_program_list_from_select_names_what_is_exported(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from shaderbank.bank.selection import write_selection
+    from shaderbank.cli.main import main
+
+    bank, ids = good_bank(tmp_path / "bank")
+    monkeypatch.setenv("SHADERBANK_BANK", str(tmp_path / "bank"))  # the built-in bank here
+    listed = tmp_path / "programs.txt"
+    write_selection(listed, bank, ids[:2])  # names its bank: the built-in one, loaded anyway
+    out = tmp_path / "out"
+    argv = ["export", str(listed), "--out", str(out), "--size", "8"]
+    argv += ["--images-per-program", "2", "--workers", "1"]
+    assert main(argv) == 0
+    assert "wrote 4 images" in capsys.readouterr().out
+    manifest = json.loads((out / "manifest.json").read_text())
+    assert manifest["programs"] == ids[:2]
