@@ -10,6 +10,7 @@ Part for the wait on a strip shared by several programs).
 from __future__ import annotations
 
 import os
+import sys
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
@@ -121,6 +122,13 @@ def run(plan: WorkerPlan, inbox: Any, outbox: Any) -> None:
             events = part.events if part is not None else []
             outbox.send(("exhausted", plan.worker, plan.generation, batch, events))
             continue
+        except Exception as error:
+            # Said before this worker ends, so that the parent can tell a fault of the
+            # whole stream (one that kills every replacement the same way) from a
+            # program that crashed one worker; no traceback per replacement.
+            reason = f"{type(error).__name__}: {str(error).splitlines()[0] if str(error) else ''}"
+            outbox.send(("error", plan.worker, plan.generation, reason.rstrip(": ")))
+            sys.exit(1)
         one_by_one = False
         slots.labels[slot, start:stop] = table_labels
         slots.params[slot, start:stop] = table_params

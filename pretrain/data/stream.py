@@ -42,6 +42,10 @@ if TYPE_CHECKING:  # only for from_data's signature: the stream reads no config 
 
 log = logging.getLogger(__name__)
 POLL_SECONDS = 0.02
+# Workers that end with the same error this many times in a row, with no batch done in
+# between, stop the stream with that error: a fault of the stream (a size the renderer
+# refuses) fails every replacement alike, and replacing them forever hung the run.
+SAME_FAILURES_TO_GIVE_UP = 3
 
 
 @dataclass(frozen=True)
@@ -182,6 +186,8 @@ class RenderStream(IterableDataset[Batch]):
         self._progress: np.ndarray | None = None  # per worker: images read back
         self._current_path = ""
         self._done: dict[int, set[int]] = {}
+        self._errors: dict[int, str] = {}  # worker -> the error it said it ends with
+        self._failures: tuple[str, int] = ("", 0)  # that error, and how often in a row
 
     # -- lifecycle -------------------------------------------------------------------
 
@@ -315,6 +321,8 @@ class RenderStream(IterableDataset[Batch]):
             log.info("stream worker %d renders on %s", index, message[3])
         elif kind == "failed":
             raise ShaderbankError(f"a stream worker could not start: {message[3]}")
+        elif kind == "error":
+            self._errors[index] = message[3]
         elif kind == "exhausted":
             for label, reason in message[4]:
                 self._quarantine(label, reason)
@@ -329,6 +337,7 @@ class RenderStream(IterableDataset[Batch]):
                 share.pending.popleft()
                 share.since = time.monotonic()
                 self._done[batch].add(index)
+                self._failures = ("", 0)
             for label, reason in events:
                 self._quarantine(label, reason)
 
@@ -345,10 +354,25 @@ class RenderStream(IterableDataset[Batch]):
             reason = None
             if (death := self._workers.death(index)) is not None:
                 reason = f"crash: {death}"
+                self._give_up_if_repeated(index)
             elif now - share.since > self.config.part_timeout:
                 reason = f"timeout: no image within {self.config.part_timeout:g} s"
             if reason is not None:
                 self._restart(index, reason)
+
+    def _give_up_if_repeated(self, index: int) -> None:
+        """A ShaderbankError with the worker's own error when workers ended with it
+        SAME_FAILURES_TO_GIVE_UP times in a row."""
+        for _, message in self._workers.receive(0):  # its last words, if not yet read
+            self._handle(message)
+        error = self._errors.pop(index, None)
+        if error is None:
+            return
+        last, count = self._failures
+        count = count + 1 if error == last else 1
+        self._failures = (error, count)
+        if count >= SAME_FAILURES_TO_GIVE_UP:
+            raise ShaderbankError(f"stream workers failed {count} times in a row: {error}")
 
     def _restart(self, index: int, reason: str) -> None:
         assert self._current is not None and self._progress is not None

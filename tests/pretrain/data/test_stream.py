@@ -334,3 +334,43 @@ def test_a_script_without_a_main_guard_is_told_why_its_workers_did_not_start(
     line = next(x for x in result.stdout.splitlines() if x.startswith(("ERROR", "STARTED")))
     assert line.startswith("ERROR: stream worker 0 did not start: worker exited with code 1")
     assert 'if __name__ == "__main__":' in line
+
+
+def samples_of(batch) -> list[bytes]:  # type: ignore[no-untyped-def]
+    """Each sample as its label, parameters and pixels: what makes it the sample it is,
+    whatever its place in the batch."""
+    return sorted(
+        batch.labels[i].numpy().tobytes()
+        + batch.params[i].numpy().tobytes()
+        + batch.images[i].numpy().tobytes()
+        for i in range(len(batch.labels))
+    )
+
+
+def test_two_batches_hold_different_samples_not_the_same_ones_reshuffled(
+    tmp_path: Path,
+) -> None:
+    # Issue 23 item 15: with the batch index dropped from the workers' seed every batch
+    # drew the same samples, and the shuffle hid it from tests that compare batches in
+    # order. Compared as multisets, batches must share no sample at all (times are
+    # continuous).
+    root, ids = make_bank(tmp_path / "bank")
+    with RenderStream([root], ids, SMALL) as stream:
+        first, second = collect(stream, 0, 2)
+    assert not set(samples_of(first)) & set(samples_of(second))
+
+
+def test_workers_that_fail_the_same_way_stop_the_stream_with_their_error(
+    tmp_path: Path,
+) -> None:
+    # Issue 23 item 7: a size the renderer refuses (the config now refuses it first)
+    # killed every worker at its first batch, and the stream replaced them forever.
+    from pretrain.data.stream import SAME_FAILURES_TO_GIVE_UP
+    from shaderbank.errors import ShaderbankError
+
+    root, ids = make_bank(tmp_path / "bank", good=1)
+    config = StreamConfig(size=4097, batch_size=2, workers=1, prefetch=1, device=TEST_DEVICE)
+    with RenderStream([root], ids, config) as stream:
+        with pytest.raises(ShaderbankError, match=r"failed 3 times in a row: .*outside 1\.\.4096"):
+            collect(stream, 0, 1)
+        assert stream.restarts == SAME_FAILURES_TO_GIVE_UP - 1
