@@ -44,13 +44,16 @@ class Thresholds:
     max_cost_ms: budget in ms per 256 px image. duplicate_distance: RMS difference of
     fingerprints (0..1 scale) under which two programs are near-duplicates.
     max_non_finite: share of the pixels of an image that may be NaN or Inf (the wrapper
-    writes them as 0, as browsers show them); above it a program is quarantined."""
+    writes them as 0, as browsers show them); above it a program is quarantined. 2%:
+    one full row or column of the 64 px check images (1.6%), where a singular axis
+    (`atan(0, 0)`, `x / x` on x = 0) puts its NaN, or a few scattered poles, pass; two
+    lines (3.1%) or a NaN region do not. At 256 px that is under 0.4% per line."""
 
     min_std: float = 0.03
     min_change: float = 0.01
     max_cost_ms: float = 60.0
     duplicate_distance: float = 0.03
-    max_non_finite: float = 0.0025
+    max_non_finite: float = 0.02
 
 
 @dataclass(frozen=True)

@@ -51,9 +51,15 @@ def test_first_problem_names_the_check() -> None:
     assert "constant" in (first_problem(grey, thresholds) or "")
     same = np.repeat(noise(1), 3, axis=0)
     assert "barely change" in (first_problem(same, thresholds) or "")
-    broken = noise()
-    broken[0, 0, 0, 0] = np.nan
+    # Issue 15 changed the rule: a small share of non-finite pixels (max_non_finite,
+    # 2%) is tolerated and drawn black; one NaN pixel used to quarantine.
+    broken = noise(side=16)
+    broken[0, 0, 0, 0] = np.nan  # 1 pixel of 256: 0.4%
+    assert thresholds.max_non_finite == 0.02
+    assert first_problem(broken, thresholds) is None
+    broken[1, 2, :6] = np.inf  # 6 pixels of 256 in one image: 2.3%
     assert "non-finite" in (first_problem(broken, thresholds) or "")
+    assert "non-finite" in (first_problem(np.full_like(broken, np.nan), thresholds) or "")
 
 
 def test_fingerprint_is_an_area_average() -> None:
