@@ -26,6 +26,7 @@ from shaderbank.bank.index import (
     write_index,
 )
 from shaderbank.errors import ProgramError, ShaderbankError
+from shaderbank.files import locked
 from shaderbank.paths import builtin_bank_dir
 from shaderbank.program.program import Program, load_program
 
@@ -40,10 +41,42 @@ class BankFolder:
     root: Path
     index: Index
     indexed: bool  # it had an index file when loaded
+    # Ids this process added or changed since loading: what it brings to the index on
+    # disk, which other writers may have grown meanwhile.
+    changed: set[str] = field(default_factory=set)
 
     def save(self) -> None:
-        write_index(self.root, self.index)
+        """Write the index, merged under the folder's lock with what other processes
+        saved since this one read it: their programs are kept, this one's changes win."""
+        with locked(self.root):
+            on_disk = read_index(self.root, FINGERPRINT_DIMS)
+            if on_disk is not None:
+                self.index = merge_indexes(on_disk, self.index, self.changed, self.root)
+            write_index(self.root, self.index)
+        self.changed.clear()
         self.indexed = True
+
+
+def merge_indexes(on_disk: Index, mine: Index, changed: set[str], root: Path) -> Index:
+    """The index on disk with this process's view folded in: an entry this process
+    changed, or one the disk lacks, is this process's; any other is the disk's (another
+    writer may have validated it). An entry only on disk stays while its file does."""
+    my_rows = {entry.id: row for row, entry in enumerate(mine.entries)}
+    entries: list[Entry] = []
+    rows: list[np.ndarray] = []
+    for row, entry in enumerate(on_disk.entries):
+        mine_row = my_rows.pop(entry.id, None)
+        if mine_row is not None and entry.id in changed:
+            entries.append(mine.entries[mine_row])
+            rows.append(mine.fingerprints[mine_row])
+        elif mine_row is not None or (root / entry.path).exists():
+            entries.append(entry)
+            rows.append(on_disk.fingerprints[row])
+    for mine_row in my_rows.values():
+        entries.append(mine.entries[mine_row])
+        rows.append(mine.fingerprints[mine_row])
+    fingerprints = np.stack(rows) if rows else np.zeros((0, FINGERPRINT_DIMS), np.uint8)
+    return Index(entries, fingerprints)
 
 
 def entry_for(program: Program, relative: str, provenance: str = "hand-written") -> Entry:
@@ -114,22 +147,29 @@ class Bank:
     def _add_folder(self, root: Path, scan: bool | None) -> None:
         if not root.is_dir():
             raise ShaderbankError(f"no bank at {root}: the folder does not exist")
-        index = read_index(root, FINGERPRINT_DIMS)
-        must_scan = scan if scan is not None else (index is None or len(index.entries) < SCAN_BELOW)
+        read = read_index(root, FINGERPRINT_DIMS)
+        must_scan = scan if scan is not None else (read is None or len(read.entries) < SCAN_BELOW)
+        index = read
+        changed: set[str] = set()
         if must_scan:
-            index, problems = scan_folder(root, index)
+            index, problems = scan_folder(root, read)
             self.problems.extend(problems)
+            # Entries the scan made from files (new or edited) are news to the index.
+            kept = {id(entry) for entry in read.entries} if read else set()
+            changed = {entry.id for entry in index.entries if id(entry) not in kept}
         assert index is not None
-        folder = BankFolder(root, index, indexed=index_exists(root))
-        number = len(self.folders)
-        where = {entry.id: (number, row) for row, entry in enumerate(index.entries)}
-        clashes = where.keys() & self._where.keys()
+        self.folders.append(BankFolder(root, index, indexed=index_exists(root), changed=changed))
+        self._where_folder(len(self.folders) - 1)
+
+    def _where_folder(self, number: int) -> None:
+        folder = self.folders[number]
+        where = {entry.id: (number, row) for row, entry in enumerate(folder.index.entries)}
+        clashes = {i for i in where.keys() & self._where.keys() if self._where[i][0] != number}
         if clashes:
             clash = min(clashes)
             other = self.folders[self._where[clash][0]].root
-            raise ShaderbankError(f"program id {clash} is in both {other} and {root}")
+            raise ShaderbankError(f"program id {clash} is in both {other} and {folder.root}")
         self._where.update(where)
-        self.folders.append(folder)
 
     # -- looking things up -----------------------------------------------------------
 
@@ -285,6 +325,7 @@ class Bank:
             entry.cost_renderer = cost_renderer
         if fingerprint is not None:
             folder.index.fingerprints[row] = fingerprint
+        folder.changed.add(program_id)
 
     def add(self, program: Program, relative: str, provenance: str, folder: int = 0) -> None:
         """Index a program whose file was just written at `relative` under a folder."""
@@ -295,10 +336,15 @@ class Bank:
         blank = np.zeros((1, FINGERPRINT_DIMS), np.uint8)
         target.index.fingerprints = np.concatenate([target.index.fingerprints, blank])
         self._where[program.id] = (folder, len(target.index.entries) - 1)
+        target.changed.add(program.id)
 
     def save(self) -> None:
-        for folder in self.folders:
+        """Save every folder's index (see BankFolder.save); programs that other writers
+        added meanwhile join this bank."""
+        for number, folder in enumerate(self.folders):
             folder.save()
+            self._where = {i: w for i, w in self._where.items() if w[0] != number}
+            self._where_folder(number)
 
 
 def index_exists(root: Path) -> bool:

@@ -6,8 +6,9 @@ run), rejected (unreadable, not a shader of any dialect, does not compile) or
 quarantined (compiled, but hangs, crashes, renders NaN, constant or too slowly).
 Compiling and rendering run in watched worker processes (shaderbank.workers), so an endless
 loop costs one timeout. Accepted programs are written with a provenance header and
-indexed with their measurements; the index is saved atomically, so a bad input or a
-killed run never leaves a half-written bank.
+indexed with their measurements. Each program is recorded as it is added (ledger, file,
+index, in that order, under the folder's lock), so a killed run keeps what it added and
+its re-run skips it, and two imports into one folder keep each other's programs.
 """
 
 from __future__ import annotations
@@ -37,7 +38,7 @@ from shaderbank.curate.import_report import (
     judge,
 )
 from shaderbank.errors import CompileError, ProgramError, ShaderbankError
-from shaderbank.files import atomic_write_text
+from shaderbank.files import atomic_create, atomic_write_text, locked
 from shaderbank.paths import cache_dir
 from shaderbank.program.canonical import needs_passes
 from shaderbank.program.program import Program, format_header, program_from_source
@@ -72,7 +73,6 @@ MEDIA_SUFFIXES = frozenset(
 )
 # A bank's own files, when a bank folder is imported.
 OWN_FILES = frozenset(("index.json", "index.fingerprints.npy", "imported.json"))
-SAVE_EVERY_SECONDS = 30.0
 LEDGER_NAME = "imported.json"
 REPORT_NAME = "import-report.json"  # normalised-source hash -> program id, for duplicates
 # Imported programs are judged on what the issue asks of them: they compile and render
@@ -248,7 +248,6 @@ def _check_and_add(
         for number, c in enumerate(candidates)
     )
     spec = WorkerSpec(check_task, device=device, threads=threads)
-    last_save = time.monotonic()
     with WorkerPool(spec, workers) as pool:
         for (number, _, _), outcome in pool.run(tasks, timeout=timeout):
             candidate = candidates[number]
@@ -263,15 +262,11 @@ def _check_and_add(
                     finish(item)
                     continue
                 source = _sources(candidate)[chosen]
-                _add(bank, folder, candidate, source, measurement, names)
-                print_ids.append(item.program_id)
-                prints.append(measurement.fingerprint)
-                ledger[candidate.key] = item.program_id
-                if time.monotonic() - last_save > SAVE_EVERY_SECONDS:
-                    _save(bank, folder, ledger)
-                    last_save = time.monotonic()
+                _add(bank, folder, candidate, source, measurement, names, ledger)
+                if item.status == ADDED:
+                    print_ids.append(item.program_id)
+                    prints.append(measurement.fingerprint)
             finish(item)
-    _save(bank, folder, ledger)
 
 
 def _sources(candidate: _Candidate) -> list[str]:
@@ -316,18 +311,47 @@ def _add(
     source: str,
     measurement: Measurement,
     names: set[str],
+    ledger: dict[str, str],
 ) -> None:
+    """Record one accepted program, under the folder's lock so that another import into
+    the folder neither takes its name nor drops it from the index. The ledger names it
+    first, then its file is created, then the index is saved: a run killed at any point
+    leaves a ledger line whose program is either indexed or found by the next load's
+    scan (a duplicate then), or has no file (dropped by _read_ledger, imported again)."""
     result = candidate.normalised
     base = _slug(result.name or Path(candidate.item.origin.split("#")[0]).stem)
-    name, number = base, 2
-    while f"{result.dialect}/{name}" in names:
-        name, number = f"{base}-{number}", number + 1
-    names.add(f"{result.dialect}/{name}")
-    relative = f"{result.dialect}/{name}{PROGRAM_SUFFIX}"
-    text = _header(candidate, name) + source
-    path = folder / relative
-    path.parent.mkdir(parents=True, exist_ok=True)
-    atomic_write_text(path, text)
+    with locked(folder):
+        ledger.update(_read_ledger(folder, bank))
+        earlier = ledger.get(candidate.key)
+        if earlier is not None:  # another import added it since this one started
+            candidate.item.status = DUPLICATE
+            candidate.item.reason = f"same normalised source as {earlier}"
+            return
+        name, number = base, 2
+        while True:
+            relative = f"{result.dialect}/{name}{PROGRAM_SUFFIX}"
+            if relative[: -len(PROGRAM_SUFFIX)] not in names and not (folder / relative).exists():
+                ledger[candidate.key] = relative[: -len(PROGRAM_SUFFIX)]
+                _write_ledger(folder, ledger)
+                text = _header(candidate, name) + source
+                # Exclusive: a writer that does not take the lock cannot be overwritten.
+                if atomic_create(folder / relative, text.encode("utf-8")):
+                    break
+            name, number = f"{base}-{number}", number + 1
+        names.add(relative[: -len(PROGRAM_SUFFIX)])
+        _index(bank, folder / relative, relative, text, candidate, measurement)
+        bank.save()
+
+
+def _index(
+    bank: Bank,
+    path: Path,
+    relative: str,
+    text: str,
+    candidate: _Candidate,
+    measurement: Measurement,
+) -> None:
+    result = candidate.normalised
     program = program_from_source(text, id=relative[: -len(PROGRAM_SUFFIX)], path=path)
     bank.add(program, relative, provenance=f"import:{result.label}:{candidate.item.origin}")
     entry = bank.entry(program.id)
@@ -353,10 +377,15 @@ def _read_ledger(folder: Path, bank: Bank) -> dict[str, str]:
         raise ShaderbankError(f"{path}: unreadable ({error}); delete it to re-import") from None
     if not isinstance(ledger, dict):
         raise ShaderbankError(f"{path}: not an import ledger; delete it to re-import")
-    # Programs deleted from the folder since are no longer duplicates.
-    return {str(k): str(v) for k, v in ledger.items() if v in bank}
+    # Programs deleted from the folder since are no longer duplicates. A program is
+    # there when this process indexed it or its file exists (another import's, not yet
+    # in this process's index; or one whose run was killed before indexing it).
+    return {
+        str(k): str(v)
+        for k, v in ledger.items()
+        if v in bank or (folder / f"{v}{PROGRAM_SUFFIX}").is_file()
+    }
 
 
-def _save(bank: Bank, folder: Path, ledger: dict[str, str]) -> None:
-    bank.save()
+def _write_ledger(folder: Path, ledger: dict[str, str]) -> None:
     atomic_write_text(folder / LEDGER_NAME, json.dumps(ledger, indent=0, sort_keys=True))
