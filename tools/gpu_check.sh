@@ -10,8 +10,9 @@
 #                                   JSON already in $OUT
 #            --budget SECONDS       total time (default 470, dry run 170)
 #
-# Steps, each under its own timeout and the overall budget, in this order (the
-# acceptance figures first, so that a slow machine loses the extras, not them):
+# Steps, each under its own timeout and the overall budget, in this order (the timings
+# first, each on an otherwise idle machine but for the watcher's small renders; a step
+# that finds too little time left is recorded as skipped):
 #   setup      unpack the carried GL loaders into / (Mesa into /tmp/mesa), pip install
 #              moderngl and glcontext into /tmp/site, point glvnd at NVIDIA's EGL
 #   context    GL_RENDERER of cuda:0 and "auto" contexts: NVIDIA, not llvmpipe
@@ -20,18 +21,16 @@
 #              while the other steps use the GPU, and compares bytes
 #   render     tools/bench_render.py --device cuda:0 at 64, 224 and 256 px: the renderer
 #              against the published per-frame loop on the same GPU
+#   llvmpipe   tools/bench_render.py --device cpu: llvmpipe on the machine's cores
 #   train      300 steps of `pretrain run resnet50-mocov2-mixup-224`, rendering and
 #              training on the GPU: images/s, data wait, GPU utilisation (nvidia-smi)
 #   fresh      the fixed set rendered by a new process after training, compared
-#   synth      (in the background, during the tests) `shaderbank synth` of 2,000
-#              programs, validated on the GPU
-#   gpu-tests  pytest -m gpu
-#   render-tests, stream-tests  the fast suite's render and stream tests with
-#              SHADERBANK_TEST_DEVICE=cuda:0 (tests that ask for "cpu" get the carried
-#              llvmpipe)
+#   synth, gpu-tests, render-tests, stream-tests  at once (none is a timing):
+#              `shaderbank synth` of 2,000 programs validated on the GPU; pytest -m gpu;
+#              the fast suite's render and stream tests with SHADERBANK_TEST_DEVICE=cuda:0
+#              (tests that ask for "cpu" get the carried llvmpipe)
 #   stream     RenderStream delivering CUDA tensors at 224 px, built-in and synthesized
 #              banks, 2 and 6 workers
-#   llvmpipe   tools/bench_render.py --device cpu: llvmpipe on the machine's cores
 #   ceiling    tools/bench_train.py --ceiling-only: the same training on a fixed
 #              batch on the GPU, what the train step would reach with free data
 # JSON lands in $OUT (the dry run: out/gpu-check): summary.json (targets: pass/fail),
@@ -105,7 +104,7 @@ if [ "$DRY" = 1 ]; then
     LLVMPIPE_ARGS="--sizes 32 --rounds 1 $FEW"
     WATCH_ARGS="--size 32 --count 4 --per-program 2 --interval 1"
     SYNTH_ARGS="--count 12 --workers 1"
-    STREAM_ARGS="--size 32 --batch 16 --workers 1 --seconds 2 --warmup 1"
+    STREAM_ARGS="--size 32 --batch 16 --workers 1 --seconds 1 --warmup 0.5"
     # The config's method, views and mixing on a small backbone: ResNet-50 takes tens of
     # seconds a step on two shared cores.
     RUN_SETS="--set backbone=resnet18_small --set data.size=32 --set data.batch_size=16 --set data.workers=1 --set method.queue=64 --set train.device=cpu --set data.render_device=cpu"
@@ -174,13 +173,13 @@ step() {
 }
 
 # background NAME GROUP LIMIT COMMAND: like step, without waiting; finish NAME records it.
-declare -A BG_PID BG_GROUP BG_START BG_COMMAND BG_LIMIT
+declare -A BG_PID BG_GROUP BG_AS BG_START BG_COMMAND BG_LIMIT
 background() {
     local name=$1 group=$2 limit=$3 command=$4
     wanted "$name" || return 0
     if [ "$limit" -lt 10 ]; then
         say "[$name] skipped: out of time"
-        record "$group" "$name" --skipped "out of time (budget ${BUDGET} s)" \
+        record "$group" "${RECORD_AS:-$name}" --skipped "out of time (budget ${BUDGET} s)" \
             --command "$command"
         return 0
     fi
@@ -188,6 +187,7 @@ background() {
     timeout -k 10 "$limit" bash -c "$command" >"$WORK/$name.out" 2>"$WORK/$name.err" &
     BG_PID[$name]=$!
     BG_GROUP[$name]=$group
+    BG_AS[$name]=${RECORD_AS:-$name}
     BG_START[$name]=$SECONDS
     BG_COMMAND[$name]=$command
     BG_LIMIT[$name]=$limit
@@ -202,7 +202,7 @@ finish() {  # finish NAME [record options]
     rc=$?
     cat "$WORK/$name.err" >>"$LOG"
     say "[$name] rc $rc after $((SECONDS - BG_START[$name])) s"
-    record "${BG_GROUP[$name]}" "$name" --rc "$rc" --seconds $((SECONDS - BG_START[$name])) \
+    record "${BG_GROUP[$name]}" "${BG_AS[$name]}" --rc "$rc" --seconds $((SECONDS - BG_START[$name])) \
         --limit "${BG_LIMIT[$name]}" --command "${BG_COMMAND[$name]}" \
         --stdout "$WORK/$name.out" --stderr "$WORK/$name.err" "$@"
     unset "BG_PID[$name]"
@@ -283,6 +283,14 @@ background watch consistency $((DEADLINE - $(date +%s))) "$PY tools/gpu_check.py
 RECORD_AS=gpu step render bench_render 75 "$PY tools/bench_render.py --device $DEV $RENDER_ARGS --out $WORK/render.json" \
     --stdout "$WORK/render.json"  # what it finished, should the time limit stop it
 
+# llvmpipe on all the cores, before anything else keeps them busy.
+if [ "$DRY" = 0 ] && [ -z "$MESA_ENV" ]; then
+    wanted llvmpipe && record bench_render llvmpipe --skipped "no .gpu/mesa carried"
+else
+    step llvmpipe bench_render 110 "env $MESA_ENV $PY tools/bench_render.py --device cpu $LLVMPIPE_ARGS --out $WORK/llvmpipe.json" \
+        --stdout "$WORK/llvmpipe.json"
+fi
+
 SMI_PID=""
 if [ "$DRY" = 0 ] && wanted train; then
     nvidia-smi --query-gpu=utilization.gpu,memory.used --format=csv,noheader,nounits -l 1 \
@@ -298,33 +306,32 @@ step train train 170 "$PY -m pretrain.cli run resnet50-mocov2-mixup-224 --quiet 
 for _ in $(seq 30); do [ -s "$WORK/watch.json" ] && break; sleep 1; done
 step fresh consistency 45 "$PY tools/gpu_check.py consistency-check --before $WORK/watch.json"
 
+# The synthesis and the three test runs at once: none of them is a timing, and on 16
+# cores together they take about as long as the longest alone. Each pytest has a
+# folder of its own for its temporary files.
+echo tests >"$WORK/phase"
 background synth stream "$(limit_for 200)" "$PY tools/gpu_check.py synth --into $WORK/synth --device $DEV $SYNTH_ARGS"
-# One hung test must not take the step's JSON with it: pytest-timeout, where installed
+# One hung test must not take the run's JSON with it: pytest-timeout, where installed
 # (the GPU machine has it), stops it alone; -v puts every test's outcome in the log as
-# it ends, should the step's own time limit stop pytest before its JUnit file.
+# it ends, should the time limit stop pytest before it writes its JUnit file.
 PER_TEST=$("$PY" -c 'import pytest_timeout' 2>/dev/null && echo --timeout=90)
-PYTEST="$PY -m pytest -v -p no:cacheprovider $PER_TEST"
-RECORD_AS=gpu step gpu-tests tests 100 "$PYTEST $GPU_TESTS --junitxml=$WORK/gpu-tests.xml >&2" \
-    --junit "$WORK/gpu-tests.xml"
+pytest_in() { echo "$PY -m pytest -v -p no:cacheprovider $PER_TEST --basetemp=$WORK/pytest-$1 --junitxml=$WORK/$1.xml"; }
+RECORD_AS=gpu background gpu-tests tests "$(limit_for 120)" "$(pytest_in gpu-tests) $GPU_TESTS >&2"
 # The fast suite's render and stream tests on the GPU; those that ask for "cpu" by name
 # get llvmpipe, which is why these processes see both EGL vendors.
-FAST="env $BOTH_ENV SHADERBANK_TEST_DEVICE=$DEV $PYTEST -m 'not slow and not gpu'"
-RECORD_AS=render step render-tests tests 110 "$FAST --junitxml=$WORK/render-tests.xml $RENDER_TESTS >&2" \
-    --junit "$WORK/render-tests.xml"
-RECORD_AS=stream step stream-tests tests 130 "$FAST --junitxml=$WORK/stream-tests.xml $STREAM_TESTS >&2" \
-    --junit "$WORK/stream-tests.xml"
+FAST="env $BOTH_ENV SHADERBANK_TEST_DEVICE=$DEV"
+RECORD_AS=render background render-tests tests "$(limit_for 150)" \
+    "$FAST $(pytest_in render-tests) -m 'not slow and not gpu' $RENDER_TESTS >&2"
+RECORD_AS=stream background stream-tests tests "$(limit_for 170)" \
+    "$FAST $(pytest_in stream-tests) -m 'not slow and not gpu' $STREAM_TESTS >&2"
+finish gpu-tests --junit "$WORK/gpu-tests.xml"
+finish render-tests --junit "$WORK/render-tests.xml"
+finish stream-tests --junit "$WORK/stream-tests.xml"
 finish synth
 
 BANKS="--bank builtin=$REPO/shaders"
 [ -d "$WORK/synth" ] && BANKS="$BANKS --bank synth=$WORK/synth"
 step stream stream 90 "$PY tools/gpu_check.py stream --device $DEV --to $DEV $STREAM_ARGS $BANKS"
-
-if [ "$DRY" = 0 ] && [ -z "$MESA_ENV" ]; then
-    wanted llvmpipe && record bench_render llvmpipe --skipped "no .gpu/mesa carried"
-else
-    step llvmpipe bench_render 110 "env $MESA_ENV $PY tools/bench_render.py --device cpu $LLVMPIPE_ARGS --out $WORK/llvmpipe.json" \
-        --stdout "$WORK/llvmpipe.json"
-fi
 
 step ceiling train 60 "$PY tools/bench_train.py --ceiling-only --config resnet50-mocov2-mixup-224 --steps $CEILING_STEPS $RUN_SETS"
 
