@@ -73,6 +73,10 @@ if [ "$DRY" = 0 ]; then
         echo "gpu_check: no NVIDIA GPU (torch.cuda.is_available() is False); $ELSEWHERE" >&2
         exit 3
     fi
+    if ! compgen -G ".gpu/moderngl-*.whl" >/dev/null; then
+        echo "gpu_check: no .gpu/ here: run tools/gpu_fetch.sh on the CPU machine and name .gpu in the call's carry" >&2
+        exit 2
+    fi
 fi
 
 START=$(date +%s)
@@ -230,6 +234,10 @@ setup() {
             /usr/share/glvnd/egl_vendor.d/10_nvidia.json /etc/glvnd/egl_vendor.d/10_nvidia.json; do
             if [ -f "$candidate" ]; then NV_JSON=$candidate; break; fi
         done
+        if [ -z "$NV_JSON" ]; then  # elsewhere in this image?
+            NV_JSON=$(timeout 20 find /usr /etc /opt -path '*egl_vendor.d/*nvidia*.json' \
+                2>/dev/null | head -n 1)
+        fi
         if [ -n "$NV_JSON" ]; then
             export __EGL_VENDOR_LIBRARY_FILENAMES=$NV_JSON
         else
