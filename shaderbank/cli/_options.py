@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import argparse
 import logging
+import math
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
@@ -38,7 +39,30 @@ def times(text: str) -> list[float]:
         raise argparse.ArgumentTypeError(f"times must be numbers, like 1,3.5,8: {text!r}") from None
     if not values:
         raise argparse.ArgumentTypeError("give at least one time")
+    if not all(math.isfinite(value) for value in values):
+        raise argparse.ArgumentTypeError(f"times must be finite numbers: {text!r}")
     return values
+
+
+def positive_float(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        value = math.nan
+    if not math.isfinite(value) or value <= 0:
+        raise argparse.ArgumentTypeError(f"expected a positive number, not {text!r}")
+    return value
+
+
+def image_side(text: str) -> int:
+    """A tile side the renderer draws; checked when parsed, before any work: a side of
+    100000 px made the sheet allocate 28 GiB before the renderer refused it."""
+    from shaderbank.render.renderer import MAX_IMAGE_SIDE
+
+    side = positive_int(text)
+    if side > MAX_IMAGE_SIDE:
+        raise argparse.ArgumentTypeError(f"expected at most {MAX_IMAGE_SIDE} px, not {text!r}")
+    return side
 
 
 def positive_int(text: str) -> int:

@@ -9,7 +9,9 @@ from typing import Any
 from shaderbank.cli._options import (
     Command,
     default_out,
+    image_side,
     load_programs,
+    positive_float,
     positive_int,
     progress_bar,
     stderr,
@@ -17,6 +19,12 @@ from shaderbank.cli._options import (
     times,
 )
 from shaderbank.cli.exits import FAILURE
+from shaderbank.errors import ShaderbankError
+
+# A .glsl file named on the command line has not been validated: it is drawn in a watched
+# worker (shaderbank.workers) that is killed past --timeout, and on llvmpipe may map at
+# most this much memory beyond its start (a huge global array took 6 GB and more).
+FILE_MEMORY_BYTES = 4 << 30
 
 
 def _add_render(subparsers: Any) -> None:
@@ -32,7 +40,7 @@ def _add_render(subparsers: Any) -> None:
         epilog=f"Keys of the --window preview: {keys}.",
     )
     parser.add_argument("programs", nargs="*", metavar="PROGRAM")
-    parser.add_argument("--size", type=positive_int, default=128, help="tile side in px")
+    parser.add_argument("--size", type=image_side, default=128, help="tile side in px")
     parser.add_argument(
         "--grid",
         help="ROWSxCOLS layout (default: a row per program with several --times, else near-square)",
@@ -48,18 +56,68 @@ def _add_render(subparsers: Any) -> None:
     )
     parser.add_argument("--gif", action="store_true", help="write an animated GIF")
     parser.add_argument("--frames", type=positive_int, default=40, help="GIF frames")
-    parser.add_argument("--fps", type=float, default=10.0, help="GIF frames per second")
+    parser.add_argument("--fps", type=positive_float, default=10.0, help="GIF frames per second")
     parser.add_argument(
         "--window", action="store_true", help="live preview in a window (keys below)"
     )
     parser.add_argument("--device", default="auto", help="auto, cpu or cuda:N")
     parser.add_argument("--sample", type=positive_int, help="draw N random programs instead")
     parser.add_argument("--seed", type=int, default=0, help="seed of --sample")
+    parser.add_argument(
+        "--timeout",
+        type=positive_float,
+        default=20.0,
+        help="seconds per program for .glsl files, which are drawn in a watched worker",
+    )
+
+
+def check_out(out: Path, gif: bool) -> None:
+    """Refuse an --out that cannot be written before anything is drawn: a folder, or a
+    suffix Pillow cannot write (which failed only after rendering)."""
+    from PIL import Image
+
+    if out.is_dir():
+        raise ShaderbankError(f"--out {out}: is a folder; give a file name such as sheet.png")
+    Image.init()
+    image_format = Image.registered_extensions().get(out.suffix.lower())
+    writable = Image.SAVE_ALL if gif else Image.SAVE
+    if image_format is None or image_format not in writable:
+        usual = ".gif" if gif else ".png or .jpg"
+        raise ShaderbankError(f"--out {out}: cannot write {out.suffix or 'no suffix'}; use {usual}")
+
+
+def draw(renderer: Any, task: tuple[str, list[Any], dict[str, Any]]) -> Any:
+    """A sheet or animation drawn in a rendering worker (shaderbank.workers)."""
+    from shaderbank.render.sheet import render_animation, render_sheet
+
+    kind, programs, options = task
+    if kind == "gif":
+        return render_animation(renderer, programs, **options)
+    return render_sheet(renderer, programs, **options)
+
+
+def _draw_watched(
+    args: argparse.Namespace, kind: str, programs: list[Any], options: dict[str, Any]
+) -> Any:
+    from shaderbank.workers import TaskFailure, WorkerPool, WorkerSpec
+
+    spec = WorkerSpec(draw, device=args.device, memory=FILE_MEMORY_BYTES)
+    timeout = args.timeout * len(programs)
+    with WorkerPool(spec, workers=1) as pool:
+        ((_, outcome),) = pool.run([(kind, programs, options)], timeout=timeout)
+    if isinstance(outcome, TaskFailure):
+        raise ShaderbankError(
+            f"drawing stopped ({outcome.reason}); a file is drawn with at most "
+            f"{args.timeout:g} s per program (--timeout) and {FILE_MEMORY_BYTES >> 30} GiB"
+        )
+    return outcome
 
 
 def _render(args: argparse.Namespace) -> int:
     from shaderbank.render.sheet import parse_grid, render_animation, render_sheet, save_gif
 
+    if not args.window:
+        check_out(args.out or Path("sheet.gif" if args.gif else "sheet.png"), args.gif)
     programs = load_programs(args, args.programs, args.sample, args.seed)
     grid = parse_grid(args.grid) if args.grid else None
     if args.window:
@@ -71,6 +129,22 @@ def _render(args: argparse.Namespace) -> int:
 
     out = default_out(args.out, Path("sheet.gif" if args.gif else "sheet.png"))
     out.parent.mkdir(parents=True, exist_ok=True)
+    if any(Path(spec).is_file() for spec in args.programs):
+        kind = "gif" if args.gif else "sheet"
+        options: dict[str, Any] = {"size": args.size, "grid": grid}
+        if args.gif:
+            duration = args.frames / args.fps
+            options.update(start=args.times[0], frames=args.frames, duration=duration)
+        else:
+            options.update(times=args.times)
+        with progress_bar("rendering", 1) as bar:
+            drawn, failures = _draw_watched(args, kind, programs, options)
+            bar(1)
+        if args.gif:
+            save_gif(drawn, str(out), args.fps)
+        else:
+            drawn.save(out)
+        return _report(out, programs, args.size, failures)
     with Renderer(device=args.device) as renderer, progress_bar("rendering", len(programs)) as bar:
         if args.gif:
             frames, failures = render_animation(
@@ -89,10 +163,14 @@ def _render(args: argparse.Namespace) -> int:
                 renderer, programs, times=args.times, size=args.size, grid=grid, on_progress=bar
             )
             sheet.save(out)
+    return _report(out, programs, args.size, failures)
+
+
+def _report(out: Path, programs: list[Any], size: int, failures: list[Any]) -> int:
     for failure in failures:
         stderr.print(f"[red]failed[/red] {failure.program.id}: {failure.reason}", highlight=False)
     stdout.print(
-        f"wrote {out} ({len(programs)} programs at {args.size} px, {len(failures)} failed)",
+        f"wrote {out} ({len(programs)} programs at {size} px, {len(failures)} failed)",
         highlight=False,
     )
     return FAILURE if failures else 0

@@ -55,12 +55,16 @@ class TaskFailure:
 class WorkerSpec:
     """What each worker runs: `handler` is a module-level function (pickled by name),
     called as handler(renderer, task) in the worker with a Renderer made from these
-    settings."""
+    settings. memory: bytes of address space the worker may add once its renderer is
+    made (RLIMIT_AS), so that a program with a huge array fails alone instead of filling
+    the machine; applied on llvmpipe only, because NVIDIA's driver reserves far more
+    address space than it uses, and there the array lives in the GPU's memory anyway."""
 
     handler: Callable[[Any, Any], Any]
     device: str = "cpu"
     threads: int | None = None  # llvmpipe threads per worker
     env: dict[str, str] = field(default_factory=dict)
+    memory: int | None = None
 
 
 def pool_shape(requested: int | None, tasks: int | None = None) -> tuple[int, int]:
@@ -81,6 +85,8 @@ def _worker_main(spec: WorkerSpec, worker_index: int, inbox: Any, outbox: Any) -
     except Exception as error:
         outbox.send((worker_index, READY, False, f"{type(error).__name__}: {error}"))
         return
+    if spec.memory is not None and renderer.context.device == "cpu":
+        _cap_address_space(spec.memory)
     outbox.send((worker_index, READY, True, renderer.context.renderer))
     while True:
         message = inbox.get()
@@ -95,6 +101,17 @@ def _worker_main(spec: WorkerSpec, worker_index: int, inbox: Any, outbox: Any) -
                 detail += "\n" + traceback.format_exc(limit=4)
             outbox.send((worker_index, task_id, False, detail))
     renderer.release()
+
+
+def _cap_address_space(extra: int) -> None:
+    """Let this process map at most `extra` more bytes than it has mapped now."""
+    import resource
+
+    with open("/proc/self/statm") as statm:
+        mapped = int(statm.read().split()[0]) * os.sysconf("SC_PAGE_SIZE")
+    _, hard = resource.getrlimit(resource.RLIMIT_AS)
+    limit = mapped + extra if hard == resource.RLIM_INFINITY else min(hard, mapped + extra)
+    resource.setrlimit(resource.RLIMIT_AS, (limit, hard))
 
 
 def _is_user_error(error: Exception) -> bool:

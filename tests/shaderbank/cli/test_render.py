@@ -53,3 +53,61 @@ def test_window_without_display_says_how_to_preview(
 def test_bad_grid_is_one_line(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["render", "fbm", "--grid", "1x1"]) == 2
     assert "enlarge --grid" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(
+    ("options", "message"),
+    [
+        # Issue 23 items 9 and 10: refused before any work, in one line (exit 2).
+        (["--size", "100000"], "expected at most 4096 px"),
+        (["--times", "nan"], "times must be finite"),
+        (["--gif", "--fps", "0"], "expected a positive number"),
+    ],
+)
+def test_bad_numbers_are_refused_when_parsed(
+    options: list[str], message: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    with pytest.raises(SystemExit) as exit_:
+        main(["render", "fbm", *options])
+    assert exit_.value.code == 2
+    assert message in capsys.readouterr().err
+
+
+def test_an_out_that_cannot_be_written_is_refused_before_drawing(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import shaderbank.cli.render as render
+
+    def no_drawing(*_: object, **__: object) -> None:
+        raise AssertionError("drew before checking --out")
+
+    monkeypatch.setattr(render, "load_programs", no_drawing)
+    assert main(["render", "fbm", "--out", str(tmp_path)]) == 2
+    assert "is a folder" in capsys.readouterr().err
+    assert main(["render", "fbm", "--out", str(tmp_path / "x.xyz")]) == 2
+    assert "cannot write .xyz" in capsys.readouterr().err
+    assert main(["render", "fbm", "--gif", "--out", str(tmp_path / "x.jpg")]) == 2
+
+
+def test_a_file_is_drawn_in_a_watched_worker_with_a_timeout(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # Issue 23 item 8: an untrusted file ran in the CLI's own process with no limit.
+    from tests.helpers import HEAVY_SOURCE
+
+    heavy = tmp_path / "heavy.glsl"
+    heavy.write_text(HEAVY_SOURCE)
+    args = ["render", str(heavy), "--size", "64", "--device", "cpu", "--timeout", "1"]
+    assert main([*args, "--out", str(tmp_path / "s.png")]) == 2
+    assert "drawing stopped (timeout" in capsys.readouterr().err
+
+
+def test_files_are_accepted_whatever_their_names(tmp_path: Path) -> None:
+    # Issue 23 item 11: "my shader.glsl" and "café.glsl" were refused for their names.
+    source = (Path(__file__).parents[3] / "shaders" / "fbm").glob("*.glsl")
+    text = next(iter(source)).read_text()
+    files = [tmp_path / "my shader.glsl", tmp_path / "café.glsl"]
+    for file in files:
+        file.write_text(text)
+    out = tmp_path / "names.png"
+    assert main(["render", *map(str, files), "--size", "16", "--out", str(out)]) == 0

@@ -15,3 +15,8 @@ def behave(_renderer: object, task: str) -> str:
     if task == "fail":
         raise ValueError("told to fail")
     return f"done {task} in {os.getpid()}"
+
+
+def allocate(_renderer: object, megabytes: int) -> int:
+    """Takes `megabytes` of memory, as a program with a huge array makes the driver do."""
+    return len(bytearray(megabytes << 20))

@@ -4,7 +4,7 @@ import pytest
 
 from shaderbank.errors import ShaderbankError
 from shaderbank.workers import TaskFailure, WorkerPool, WorkerSpec, pool_shape
-from tests.shaderbank.workers.handlers import behave
+from tests.shaderbank.workers.handlers import allocate, behave
 
 
 def test_hanging_and_crashing_tasks_fail_alone_and_workers_come_back() -> None:
@@ -64,3 +64,12 @@ def test_a_task_failure_reads_as_one_line_per_kind() -> None:
     assert TaskFailure("timeout", "no result within 2 s").reason == "timeout: no result within 2 s"
     assert TaskFailure("crash", "worker died (SIGKILL)").reason == "crash: worker died (SIGKILL)"
     assert not TaskFailure("crash", "CompileError: x").is_compile_error
+
+
+def test_a_task_past_the_memory_cap_fails_alone() -> None:
+    # Issue 23 item 8: `render FILE` of a program with a huge array took 6 GB and more.
+    spec = WorkerSpec(allocate, device="cpu", memory=512 << 20)
+    with WorkerPool(spec, workers=1) as pool:
+        outcomes = dict(pool.run([64, 4096, 32], timeout=30.0))
+    assert outcomes[64] == 64 << 20 and outcomes[32] == 32 << 20
+    assert outcomes[4096].kind == "error" and "MemoryError" in outcomes[4096].message
