@@ -18,7 +18,9 @@ numbers are the file's own.
 from __future__ import annotations
 
 import hashlib
+import os
 import re
+import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -159,13 +161,30 @@ def read_source(path: Path) -> str:
     return text
 
 
+def file_name_part(text: str) -> str:
+    """A name for ids from one part of a file's path: the part itself when it is a
+    valid name, else its letters without accents and other characters as "-"
+    ("my shader" -> "my-shader", "café" -> "cafe"). Files are accepted as they are
+    named; bytes that are not UTF-8 (kept by Python as surrogates, which cannot be
+    written to the index) become a digest."""
+    if _NAME.match(text):
+        return text
+    raw = os.fsencode(text)
+    plain = unicodedata.normalize("NFKD", raw.decode("utf-8", "replace"))
+    slug = re.sub(r"[^A-Za-z0-9_.\-]+", "-", plain.encode("ascii", "ignore").decode())
+    slug = slug.lstrip("-._").rstrip("-")
+    return slug if _NAME.match(slug) else f"program-{hashlib.sha1(raw).hexdigest()[:8]}"
+
+
 def load_program(path: Path, root: Path | None = None) -> Program:
     """Load a program file. Under a bank root its id is its relative path sans suffix."""
     path = Path(path)
     source = read_source(path)
     if root is not None:
-        program_id = path.relative_to(root).with_suffix("").as_posix()
+        parts = path.relative_to(root).with_suffix("").parts
+        program_id = "/".join(file_name_part(part) for part in parts)
     else:
-        program_id = path.stem
-    family = path.parent.name if root is not None and path.parent != root else "user"
+        program_id = file_name_part(path.stem)
+    in_folder = root is not None and path.parent != root
+    family = file_name_part(path.parent.name) if in_folder else "user"
     return program_from_source(source, id=program_id, path=path, family=family)

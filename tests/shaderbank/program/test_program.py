@@ -93,3 +93,26 @@ def test_oversized_files_are_refused(tmp_path: Path) -> None:
 def test_bad_names_are_refused() -> None:
     with pytest.raises(ProgramError, match="name"):
         program_from_source("// name: bad name!\nvoid mainImage() {}\n", id="x")
+
+
+def test_files_load_whatever_their_names(tmp_path: Path) -> None:
+    # Issue 23 item 11: names with spaces or accents were refused, and bytes that are
+    # not UTF-8 failed later with a UnicodeEncodeError when the index was written.
+    import json
+    import os
+
+    from shaderbank.program.program import file_name_part, load_program
+
+    assert file_name_part("fbm-warp") == "fbm-warp"  # valid names stay as they are
+    assert file_name_part("my shader") == "my-shader"
+    assert file_name_part("café") == "cafe"
+    weird = os.fsdecode(b"\xff\xfe")
+    assert file_name_part(weird).startswith("program-")
+    source = "void mainImage(out vec4 c, in vec2 f) { c = vec4(1.0); }\n"
+    folder = tmp_path / os.fsdecode(b"fam \xe9")
+    folder.mkdir()
+    path = folder / os.fsdecode(b"x\xff y.glsl")
+    path.write_text(source)
+    program = load_program(path, tmp_path)
+    assert program.id == "fam/x-y" and program.family == "fam"
+    json.dumps(program.id).encode("utf-8")
