@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import pytest
@@ -109,6 +110,58 @@ def test_an_interrupted_write_leaves_the_old_index(bank_dir: Path, monkeypatch) 
         bank.save()
     assert (bank_dir / "index.json").read_bytes() == before
     assert not [p for p in bank_dir.iterdir() if p.name.endswith(".tmp")]
+
+
+class _DiesHalfwayThroughTheIndex:
+    """A file whose write of the index document writes half of it, then is interrupted
+    (Ctrl-C, or the machine going down, in the middle of index.json itself)."""
+
+    def __init__(self, file: Any) -> None:
+        self._file = file
+
+    def write(self, data: Any) -> Any:
+        head = data[:9].encode() if isinstance(data, str) else bytes(data[:9])
+        if head == b'{"format"':  # the index document, not the fingerprints
+            self._file.write(data[: len(data) // 2])
+            self._file.flush()
+            raise KeyboardInterrupt
+        return self._file.write(data)
+
+    def __enter__(self) -> _DiesHalfwayThroughTheIndex:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._file.__exit__(*exc)
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._file, name)
+
+
+def test_an_interruption_inside_the_index_write_leaves_the_old_index(
+    bank_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Issue 23 item 12: the test above dies at the first rename, the fingerprints
+    # file's, so writing index.json in place passed it. Here the index's own write is
+    # interrupted halfway, however the file was opened (io.open serves open,
+    # Path.write_text and os.fdopen).
+    import builtins
+    import io
+
+    bank = Bank.load(bank_dir)
+    bank.save()
+    before = (bank_dir / "index.json").read_bytes()
+    bank.set_result("fbm/a", status="ok")
+    real_open = io.open
+
+    def open_(*args: Any, **kwargs: Any) -> Any:
+        return _DiesHalfwayThroughTheIndex(real_open(*args, **kwargs))
+
+    monkeypatch.setattr(io, "open", open_)
+    monkeypatch.setattr(builtins, "open", open_)
+    with pytest.raises(KeyboardInterrupt):
+        bank.save()
+    monkeypatch.undo()
+    assert (bank_dir / "index.json").read_bytes() == before
 
 
 def test_a_broken_index_is_one_clear_error(bank_dir: Path) -> None:
