@@ -91,3 +91,31 @@ def test_mixed_views_carry_soft_labels() -> None:
     assert views[0].shape == (16, 3, 16, 16)
     assert labels.indices.shape == (16, 3)
     assert torch.allclose(labels.weights.sum(dim=1), torch.ones(16))
+
+
+@pytest.mark.parametrize("name", ["simclr", "supcon"])
+def test_contrastive_methods_pass_their_configured_temperature(
+    name: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Issue 23 item 14: a method that passed 1.0 instead of its temperature trained and
+    # passed every test, since only the loss function itself was tested.
+    import pretrain.methods.contrastive as contrastive
+    from pretrain.methods.losses import supcon_loss
+
+    seen: list[float] = []
+
+    def spy(z: torch.Tensor, ids: torch.Tensor, temperature: float, *rest: object) -> torch.Tensor:
+        seen.append(temperature)
+        return supcon_loss(z, ids, temperature, *rest)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(contrastive, "supcon_loss", spy)
+    backbone = create_backbone("resnet18_small")
+    config = MethodConfig(name=name, proj_hidden=16, proj_dim=8)
+    assert config.tau != 1.0
+    method = METHODS[name](backbone.module, backbone.feature_dim, 4, config)
+    views_config = ViewsConfig(recipe="crop_flip")
+    views, labels = make_views(
+        fixed_batch(), 2, views_config, augment_config(views_config, 16), torch.Generator(), "cpu"
+    )
+    method(views, labels)
+    assert seen == [config.tau]
