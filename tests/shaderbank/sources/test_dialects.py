@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 from shaderbank.sources.dialects import DIALECTS, DialectError, _glsl, detect, normalise
@@ -186,3 +187,22 @@ def test_shadertoy_json_metadata_and_default_licence() -> None:
 def test_unsupported_passes_are_reported() -> None:
     result = normalise((CORPUS / "shadertoy-json/with_sound_pass.json").read_text())
     assert any("sound pass" in note and "not supported" in note for note in result.notes)
+
+
+def test_book_of_shaders_u_time_and_u_mouse_drive_the_image(renderer) -> None:  # type: ignore[no-untyped-def]
+    # Issue 23 item 13: u_time mapped to a constant passed, since only the detection of
+    # the dialect was asserted. The program must draw different images at two times.
+    from shaderbank.program.params import Params
+    from shaderbank.program.program import program_from_source
+
+    text = "#ifdef GL_ES\nprecision mediump float;\n#endif\n"
+    text += "uniform float u_time;\nuniform vec2 u_resolution;\nuniform vec2 u_mouse;\n"
+    text += "void main() {\n    vec2 st = gl_FragCoord.xy / u_resolution;\n"
+    text += "    gl_FragColor = vec4(fract(st.x + u_time * 0.37), u_mouse.x / u_resolution.x,"
+    text += " st.y, 1.0);\n}\n"
+    assert detect(text) == "bookofshaders"
+    program = program_from_source(normalise(text).source, id="bos")
+    points = [Params(time=1.0), Params(time=2.0), Params(time=1.0, mouse=(12.0, 3.0, 0, 0))]
+    at_1, at_2, moved = renderer.render(program, points, 16)
+    assert not np.array_equal(at_1, at_2)
+    assert not np.array_equal(at_1, moved)
