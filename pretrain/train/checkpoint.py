@@ -1,5 +1,7 @@
 """Checkpoints written atomically: a killed run leaves either the old file or the new
-one, never half of one. `last.pt` is always the newest; numbered ones rotate.
+one, never half of one. `last.pt` is always the newest; numbered ones rotate. Each is
+a file of its own (not a link to another), so that damage to one leaves the others,
+and a resume falls back to the newest readable one.
 
 `TrainingState` is what a checkpoint holds and restores, `checkpoint_to_resume`
 decides which checkpoint, if any, a run continues from, and `resumed_config` keeps a
@@ -8,9 +10,10 @@ resumed run on the settings it was made with.
 
 from __future__ import annotations
 
+import io
 import logging
-import os
 import random
+import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -28,23 +31,17 @@ log = logging.getLogger(__name__)
 CONFIG_FILE = "config.yaml"
 
 
-def _write_state(state: dict[str, Any], path: Path) -> None:
-    atomic_write(path, lambda stream: torch.save(state, stream))
-
-
 def save_checkpoint(state: dict[str, Any], run_dir: Path, step: int, keep: int) -> Path:
-    """Write checkpoints/step-NNNNNNN.pt and point last.pt at the same bytes."""
+    """Write checkpoints/step-NNNNNNN.pt and last.pt, two files with the same bytes.
+    They used to be hard links to one file: truncating or damaging last.pt then
+    destroyed the numbered checkpoint too, leaving nothing to resume from."""
     folder = run_dir / CHECKPOINT_DIR
+    buffer = io.BytesIO()
+    torch.save(state, buffer)  # serialised once, written twice
+    data = buffer.getbuffer()
     numbered = folder / f"step-{step:07d}.pt"
-    _write_state(state, numbered)
-    last = folder / LAST_CHECKPOINT
-    tmp = folder / f".{LAST_CHECKPOINT}.{os.getpid()}.link"
-    tmp.unlink(missing_ok=True)
-    try:
-        os.link(numbered, tmp)  # a hard link: no second copy of the weights
-    except OSError:
-        _write_state(state, tmp)
-    os.replace(tmp, last)
+    for path in (numbered, folder / LAST_CHECKPOINT):
+        atomic_write(path, lambda stream: stream.write(data))
     for old in sorted(folder.glob("step-*.pt"))[:-keep]:
         old.unlink(missing_ok=True)
     return numbered
@@ -105,18 +102,57 @@ class TrainingState:
         return int(state["step"])
 
 
+def checkpoints(run_dir: Path) -> list[Path]:
+    """The run folder's checkpoints, newest first: last.pt, then the numbered ones."""
+    folder = run_dir / CHECKPOINT_DIR
+    last = folder / LAST_CHECKPOINT
+    numbered = sorted(folder.glob("step-*.pt"), reverse=True)
+    return ([last] if last.is_file() else []) + numbered
+
+
+def unreadable(path: Path) -> str | None:
+    """Why a checkpoint cannot be loaded (truncated, damaged), or None. torch.save
+    writes a zip archive with a CRC per record: checking them finds a truncated or
+    damaged file without unpickling it."""
+    try:
+        with zipfile.ZipFile(path) as archive:
+            bad = archive.testzip()
+    except (OSError, zipfile.BadZipFile) as error:
+        return str(error) or type(error).__name__
+    return f"damaged record {bad}" if bad is not None else None
+
+
 def checkpoint_to_resume(run_dir: Path, resume: bool) -> Path | None:
-    """The checkpoint a run continues from: with `resume`, the run folder's last one (an
-    error when there is none); without it None, and an existing run folder with
-    checkpoints is an error, so that nothing is overwritten by accident."""
-    last = run_dir / CHECKPOINT_DIR / LAST_CHECKPOINT
-    if resume and not last.is_file():
+    """The checkpoint a run continues from: with `resume`, the run folder's newest
+    readable one (an error when there is none; a warning line when it is not last.pt);
+    without it None, and an existing run folder with checkpoints is an error, so that
+    nothing is overwritten by accident."""
+    found = checkpoints(run_dir)
+    if not resume:
+        if found:
+            raise ShaderbankError(
+                f"{run_dir} already holds a run; pass --resume to continue it or choose "
+                "another name"
+            )
+        return None
+    if not found:
         raise ShaderbankError(f"--resume: {run_dir} has no checkpoint to resume from")
-    if not resume and last.is_file():
-        raise ShaderbankError(
-            f"{run_dir} already holds a run; pass --resume to continue it or choose another name"
-        )
-    return last if resume else None
+    skipped = []
+    for path in found:
+        problem = unreadable(path)
+        if problem is None:
+            if skipped:
+                log.warning(
+                    "%s: unreadable checkpoint %s; resuming from %s",
+                    run_dir,
+                    ", ".join(skipped),
+                    path.name,
+                )
+            return path
+        skipped.append(f"{path.name} ({problem})")
+    raise ShaderbankError(
+        f"--resume: no readable checkpoint in {run_dir / CHECKPOINT_DIR}: {', '.join(skipped)}"
+    )
 
 
 def resumed_config(config: RunConfig, run_dir: Path, checkpoint: Path) -> RunConfig:

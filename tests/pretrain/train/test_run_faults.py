@@ -1,0 +1,40 @@
+"""`pretrain run` as real processes under the faults of issue 23: a damaged checkpoint,
+a finished run resumed, two runs of one name at once."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import torch
+
+from pretrain.train.checkpoint import unreadable
+from tests.pretrain.train.test_trainer import cli, tiny_config
+
+
+def test_a_truncated_last_checkpoint_leaves_the_others_and_resume_falls_back(
+    tmp_path: Path,
+) -> None:
+    config = tiny_config(tmp_path, "cut")
+    made = cli("run", str(config), "--quiet")
+    assert made.returncode == 0, made.stderr
+    folder = tmp_path / "runs" / "cut" / "checkpoints"
+    last, newest = folder / "last.pt", folder / "step-0000004.pt"
+    with last.open("r+b") as stream:  # in place, as a full disk or a bad copy leaves it
+        stream.truncate(last.stat().st_size // 2)
+    assert unreadable(last) is not None
+    assert unreadable(newest) is None, "truncating last.pt damaged step-0000004.pt"
+
+    resumed = cli("run", str(folder.parent), "--quiet", "--resume", "--set", "train.steps=6")
+    assert resumed.returncode == 0, resumed.stderr
+    said = [line for line in resumed.stderr.splitlines() if "unreadable" in line]
+    assert len(said) == 1 and "last.pt" in said[0] and "resuming from step-0000004.pt" in said[0]
+    assert torch.load(last, weights_only=False)["step"] == 6
+    assert os.stat(last).st_ino != os.stat(folder / "step-0000006.pt").st_ino
+
+    for path in folder.glob("*.pt"):
+        path.write_bytes(b"")
+    refused = cli("run", str(folder.parent), "--quiet", "--resume", "--set", "train.steps=8")
+    assert refused.returncode == 2
+    assert len(refused.stderr.strip().splitlines()) == 1, refused.stderr
+    assert "no readable checkpoint" in refused.stderr
