@@ -1,0 +1,33 @@
+"""`pretrain`'s progress away from a terminal: plain lines as the work goes."""
+
+from __future__ import annotations
+
+import io
+
+import pytest
+
+from pretrain.commands.evaluate import _plain_progress
+from pretrain.commands.run import PlainTrainProgress
+
+
+def test_training_prints_a_line_per_report_with_rate_wait_and_eta() -> None:
+    stream = io.StringIO()
+    progress = PlainTrainProgress(stream)
+    progress.start(100, 40)
+    progress.update(50, {"loss": 1.23456, "images_per_s": 812.4, "data_wait": 0.125})
+    progress.finish()
+    first, second = stream.getvalue().splitlines()
+    assert first == "train: 100 steps from step 40"
+    assert second.startswith("step 50/100  loss 1.2346  812 images/s  data wait 12%  ETA ")
+
+
+def test_evaluation_prints_a_few_lines_per_stage_on_stderr(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    with _plain_progress() as advance:
+        for _ in range(8):
+            advance("features: pretrained", 5, 40)
+    captured = capsys.readouterr()
+    assert captured.out == ""  # stdout keeps the table alone
+    lines = captured.err.splitlines()
+    assert len(lines) == 4 and lines[-1].startswith("features: pretrained: 40/40 images")
