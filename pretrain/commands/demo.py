@@ -49,10 +49,13 @@ def run(args: argparse.Namespace) -> int:
         + (" (continuing)" if resume else "")
     )
     result = train(config, resume=resume, progress=train_progress(args.quiet))
-    print(
-        f"trained: {result.images_per_s:.0f} images/s, "
-        f"{100 * result.data_wait_fraction:.1f}% of the time waiting for rendered data"
-    )
+    if result.finished_before:
+        print(f"already trained ({result.steps} steps): its summary.json is kept")
+    else:
+        print(
+            f"trained: {result.images_per_s:.0f} images/s, "
+            f"{100 * result.data_wait_fraction:.1f}% of the time waiting for rendered data"
+        )
     print("evaluating on Fashion-MNIST: linear probe and kNN, pretrained vs random init")
     report = evaluate(
         config.run_dir,

@@ -135,6 +135,12 @@ def run(args: argparse.Namespace) -> int:
     from pretrain.train import train  # torch and the renderer load only when training
 
     result = train(config, resume=args.resume, progress=train_progress(args.quiet))
+    if result.finished_before:
+        print(
+            f"{result.run_dir}: already finished at step {result.steps} (its summary.json "
+            "is kept); raise train.steps with --resume to train it longer"
+        )
+        return 0
     print(
         f"{result.run_dir}: {result.steps} steps, {result.images_per_s:.0f} images/s, "
         f"{100 * result.data_wait_fraction:.1f}% of the time waiting for data, "

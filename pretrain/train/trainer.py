@@ -64,6 +64,9 @@ class TrainResult:
     data_wait_fraction: float
     final_loss: float
     quarantined: dict[str, str] = field(default_factory=dict)
+    # The run had reached train.steps before this call: nothing was trained, and the
+    # figures are those of its summary.json, which is kept.
+    finished_before: bool = False
 
 
 def resolve_device(name: str) -> torch.device:
@@ -161,6 +164,15 @@ def train(
     if last is not None:
         start = state.restore(last, device)
         log.info("resumed %s at step %d", run_dir, start)
+        if start > total:
+            raise ShaderbankError(
+                f"--resume: train.steps {total} is below the step of {run_dir}'s "
+                f"checkpoint ({start}); a resumed run can only go on"
+            )
+        if start == total:
+            # Going on would train nothing and overwrite the summary with empty figures.
+            distributed.teardown()
+            return _finished_result(run_dir, total)
     if world.main:
         save_config(config, run_dir / "config.yaml")
         (run_dir / "programs.txt").write_text("\n".join(programs.ids) + "\n", encoding="utf-8")
@@ -273,6 +285,27 @@ def _optimise(
     state.scaler.update()
     state.scheduler.step()
     return loss, extra
+
+
+def _finished_result(run_dir: Path, steps: int) -> TrainResult:
+    """A finished run's result, from its summary.json (NaN figures when a kill came
+    between its last checkpoint and its summary)."""
+    path = run_dir / "summary.json"
+    summary: dict[str, Any] = {}
+    if path.is_file():
+        try:
+            summary = json.loads(path.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            summary = {}
+    return TrainResult(
+        run_dir=run_dir,
+        steps=steps,
+        images_per_s=float(summary.get("images_per_s", float("nan"))),
+        data_wait_fraction=float(summary.get("data_wait_fraction", float("nan"))),
+        final_loss=float(summary.get("final_loss", float("nan"))),
+        quarantined=dict(summary.get("quarantined", {})),
+        finished_before=True,
+    )
 
 
 def _write_summary(result: TrainResult) -> None:

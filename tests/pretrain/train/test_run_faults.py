@@ -38,3 +38,21 @@ def test_a_truncated_last_checkpoint_leaves_the_others_and_resume_falls_back(
     assert refused.returncode == 2
     assert len(refused.stderr.strip().splitlines()) == 1, refused.stderr
     assert "no readable checkpoint" in refused.stderr
+
+
+def test_resuming_a_finished_run_keeps_its_summary(tmp_path: Path) -> None:
+    config = tiny_config(tmp_path, "done", train__steps=2)
+    assert cli("run", str(config), "--quiet").returncode == 0
+    run = tmp_path / "runs" / "done"
+    kept = {name: (run / name).read_bytes() for name in ("summary.json", "metrics.jsonl")}
+
+    again = cli("run", str(run), "--quiet", "--resume")
+    assert again.returncode == 0, again.stderr
+    assert "already finished at step 2" in again.stdout, again.stdout
+    assert {name: (run / name).read_bytes() for name in kept} == kept
+
+    shorter = cli("run", str(run), "--quiet", "--resume", "--set", "train.steps=1")
+    assert shorter.returncode == 2
+    assert len(shorter.stderr.strip().splitlines()) == 1, shorter.stderr
+    assert "train.steps" in shorter.stderr
+    assert {name: (run / name).read_bytes() for name in kept} == kept
