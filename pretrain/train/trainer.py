@@ -40,6 +40,7 @@ from pretrain.train.schedule import lr_factor
 from pretrain.views import MixedLabels
 from shaderbank.bank.attribution import write_attribution
 from shaderbank.errors import ShaderbankError
+from shaderbank.files import LockedError, locked
 from shaderbank.machine import available_cpus
 from shaderbank.program.sampling import generator as numpy_generator
 
@@ -136,6 +137,26 @@ def train(
     if device.type == "cuda" and world.size > 1:
         device = torch.device("cuda", world.local_rank)
         torch.cuda.set_device(device)
+    if not world.main:
+        return _train(config, device, world, resume, progress)
+    # One process writes a run folder: a second run of the same name would interleave
+    # its metrics and checkpoints with the first one's.
+    try:
+        with locked(config.run_dir, wait=False):
+            return _train(config, device, world, resume, progress)
+    except LockedError:
+        raise ShaderbankError(
+            f"{config.run_dir} is in use by another run; wait for it to end or choose another name"
+        ) from None
+
+
+def _train(
+    config: RunConfig,
+    device: torch.device,
+    world: distributed.World,
+    resume: bool,
+    progress: TrainProgress | None,
+) -> TrainResult:
     run_dir = config.run_dir
     last = checkpoint_to_resume(run_dir, resume)
     set_torch_threads(config, device)

@@ -3,7 +3,10 @@ a finished run resumed, two runs of one name at once."""
 
 from __future__ import annotations
 
+import json
 import os
+import subprocess
+import sys
 from pathlib import Path
 
 import torch
@@ -56,3 +59,20 @@ def test_resuming_a_finished_run_keeps_its_summary(tmp_path: Path) -> None:
     assert len(shorter.stderr.strip().splitlines()) == 1, shorter.stderr
     assert "train.steps" in shorter.stderr
     assert {name: (run / name).read_bytes() for name in kept} == kept
+
+
+def test_two_runs_of_one_name_at_once_one_refused_in_one_line(tmp_path: Path) -> None:
+    config = tiny_config(tmp_path, "twice")
+    command = [sys.executable, "-m", "pretrain.cli", "run", str(config), "--quiet"]
+    processes = [
+        subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        for _ in range(2)
+    ]
+    outcomes = sorted(
+        (process.wait(timeout=300), process.communicate()[1]) for process in processes
+    )
+    assert [code for code, _ in outcomes] == [0, 2], outcomes
+    refused = outcomes[1][1].strip().splitlines()
+    assert len(refused) == 1 and "in use by another run" in refused[0], refused
+    rows = (tmp_path / "runs" / "twice" / "metrics.jsonl").read_text().splitlines()
+    assert [json.loads(row)["step"] for row in rows] == [2, 4]
