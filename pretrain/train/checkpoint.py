@@ -90,16 +90,16 @@ class TrainingState:
             **metadata,
         }
 
-    def restore(self, path: Path, device: torch.device) -> int:
+    def restore(self, path: Path, device: torch.device) -> tuple[int, dict[str, Any]]:
         """Load the checkpoint at `path` into the objects and the global RNGs; returns
-        the step to continue from."""
+        the step to continue from and the metadata stored beside the states."""
         state = torch.load(path, map_location=device, weights_only=False)
-        self.model.load_state_dict(state["model"])
-        self.optimizer.load_state_dict(state["optimizer"])
-        self.scheduler.load_state_dict(state["scheduler"])
-        self.scaler.load_state_dict(state["scaler"])
-        set_rng_state(state["rng"])
-        return int(state["step"])
+        self.model.load_state_dict(state.pop("model"))
+        self.optimizer.load_state_dict(state.pop("optimizer"))
+        self.scheduler.load_state_dict(state.pop("scheduler"))
+        self.scaler.load_state_dict(state.pop("scaler"))
+        set_rng_state(state.pop("rng"))
+        return int(state.pop("step")), state
 
 
 def checkpoints(run_dir: Path) -> list[Path]:

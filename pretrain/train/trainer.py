@@ -11,6 +11,7 @@ deterministic mode).
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import logging
 from dataclasses import dataclass, field
@@ -182,8 +183,9 @@ def _train(
     state = TrainingState(method, optimizer, scheduler, scaler)
 
     start = 0
+    stored: dict[str, Any] = {}
     if last is not None:
-        start = state.restore(last, device)
+        start, stored = state.restore(last, device)
         log.info("resumed %s at step %d", run_dir, start)
         if start > total:
             raise ShaderbankError(
@@ -212,6 +214,7 @@ def _train(
         views=2 if method.views == 2 and config.views.source == "latent" else 1,
         device=resolve_render_device(config.data.render_device, world.local_rank),
     )
+    stream_config = _resumed_workers(stream_config, stored.get("stream_workers"), run_dir)
     recipe = augment_config(config.views, config.data.size)
     metrics = (
         MetricsLog(run_dir, tensorboard=config.train.tensorboard, resume_step=start)
@@ -224,6 +227,9 @@ def _train(
     loss_value = float("nan")
     throughput = Throughput()
     stream = RenderStream(programs.roots, programs.ids, stream_config, rank=world.rank)
+    # Stored with each checkpoint: which rows of a batch each worker renders, and from
+    # which seed, depends on the count (see _resumed_workers).
+    stream_workers = stream.workers
     try:
         if progress is not None:
             progress.start(total, start)
@@ -257,7 +263,10 @@ def _train(
                     progress.update(done, row)
             if (done % config.train.checkpoint_every == 0 or done == total) and world.main:
                 checkpoint = state.checkpoint(
-                    done, backbone_name=config.backbone, config=config_to_dict(config)
+                    done,
+                    backbone_name=config.backbone,
+                    config=config_to_dict(config),
+                    stream_workers=stream_workers,
                 )
                 save_checkpoint(checkpoint, run_dir, done, config.train.keep_checkpoints)
         images_per_s, data_wait = throughput.run(stream.wait_seconds)
@@ -306,6 +315,25 @@ def _optimise(
     state.scaler.update()
     state.scheduler.step()
     return loss, extra
+
+
+def _resumed_workers(
+    stream_config: StreamConfig, stored: int | None, run_dir: Path
+) -> StreamConfig:
+    """The stream settings of a resumed run: its batches are the same bytes only with the
+    same number of stream workers (each renders its own rows of a batch, seeded by its
+    number). data.workers unset (the default, from this machine's cores) takes the count
+    the run was made with; a set count that differs is an error."""
+    if stored is None:  # a run from before the count was stored, or a fresh one
+        return stream_config
+    if stream_config.workers and stream_config.workers != stored:
+        raise ShaderbankError(
+            f"--resume: {run_dir} was rendered by {stored} stream workers, data.workers is "
+            f"{stream_config.workers}; the batches would differ: use data.workers={stored}"
+        )
+    if stream_config.workers != stored:
+        log.info("%s: %d stream workers, as the run was made with", run_dir, stored)
+    return dataclasses.replace(stream_config, workers=stored)
 
 
 def _finished_result(run_dir: Path, steps: int) -> TrainResult:

@@ -9,6 +9,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 import torch
 
 from pretrain.train.checkpoint import unreadable
@@ -76,3 +77,28 @@ def test_two_runs_of_one_name_at_once_one_refused_in_one_line(tmp_path: Path) ->
     assert len(refused) == 1 and "in use by another run" in refused[0], refused
     rows = (tmp_path / "runs" / "twice" / "metrics.jsonl").read_text().splitlines()
     assert [json.loads(row)["step"] for row in rows] == [2, 4]
+
+
+@pytest.mark.skipif(len(os.sched_getaffinity(0)) < 2, reason="needs 2 cores for 2 workers")
+def test_a_run_resumed_on_fewer_cores_renders_with_its_own_worker_count(tmp_path: Path) -> None:
+    # data.workers unset: the count comes from the cores (2 here, 1 under `taskset -c 0`).
+    config = tiny_config(tmp_path, "cores", data__workers=None, train__keep_checkpoints=2)
+    assert cli("run", str(config), "--quiet").returncode == 0
+    folder = tmp_path / "runs" / "cores" / "checkpoints"
+    whole = torch.load(folder / "last.pt", weights_only=False)
+    assert whole["step"] == 4 and whole["stream_workers"] >= 2
+    # As if killed after step 2: only its checkpoint is left.
+    (folder / "last.pt").unlink()
+    (folder / "step-0000004.pt").unlink()
+
+    one_core = ["taskset", "-c", str(min(os.sched_getaffinity(0))), sys.executable]
+    resumed = subprocess.run(
+        [*one_core, "-m", "pretrain.cli", "run", str(folder.parent), "--quiet", "--resume"],
+        capture_output=True, text=True, timeout=300,
+    )  # fmt: skip
+    assert resumed.returncode == 0, resumed.stderr
+    again = torch.load(folder / "last.pt", weights_only=False)
+    assert again["step"] == 4
+    for key, value in whole["model"].items():
+        assert torch.equal(value, again["model"][key]), key
+    assert again["stream_workers"] == whole["stream_workers"]
