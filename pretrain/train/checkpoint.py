@@ -40,7 +40,8 @@ def save_checkpoint(state: dict[str, Any], run_dir: Path, step: int, keep: int) 
     torch.save(state, buffer)  # serialised once, written twice
     data = buffer.getbuffer()
     numbered = folder / f"step-{step:07d}.pt"
-    for path in (numbered, folder / LAST_CHECKPOINT):
+    # last.pt first: whoever sees step-N.pt (a watcher, a kill) finds last.pt at step N.
+    for path in (folder / LAST_CHECKPOINT, numbered):
         atomic_write(path, lambda stream: stream.write(data))
     for old in sorted(folder.glob("step-*.pt"))[:-keep]:
         old.unlink(missing_ok=True)
