@@ -45,6 +45,10 @@ def test_demo_trains_evaluates_and_prints_the_table(tmp_path: Path) -> None:
     assert "linear" in first.stdout.lower() and "knn" in first.stdout.lower()
     assert (tmp_path / "eval.json").is_file()
     assert (tmp_path / "demo-cpu" / "checkpoints" / "last.pt").is_file()
+    summary = (tmp_path / "demo-cpu" / "summary.json").read_bytes()
     again = subprocess.run(command, capture_output=True, text=True, timeout=600)
     assert again.returncode == 0, again.stderr[-2000:]
     assert "(continuing)" in again.stdout
+    # Issue 23 item 3: a finished demo is not trained again, and its summary is kept.
+    assert "already trained" in again.stdout
+    assert (tmp_path / "demo-cpu" / "summary.json").read_bytes() == summary
