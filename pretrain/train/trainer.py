@@ -160,12 +160,12 @@ def _train(
 ) -> TrainResult:
     run_dir = config.run_dir
     last = checkpoint_to_resume(run_dir, resume)
-    set_torch_threads(config, device)
     if last is not None:
         config = resumed_config(config, run_dir, last)
     transform = None
     if config.data.transform is not None:  # before any work, so a bad path fails at once
         transform = load_transform(config.data.transform, config.data.transform_args)
+    set_torch_threads(config, device)
     if config.train.deterministic:
         torch.use_deterministic_algorithms(True)
     torch.manual_seed(config.train.seed)
