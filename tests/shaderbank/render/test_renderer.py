@@ -115,11 +115,17 @@ def test_programs_reading_gl_fragcoord_see_their_own_tile(renderer: Renderer) ->
     )
 
 
-def test_float_output_keeps_nan_for_validation(renderer: Renderer) -> None:
+def test_float_output_writes_nan_as_zero_and_reports_it_for_validation(
+    renderer: Renderer,
+) -> None:
+    # Issue 15: non-finite pixels are written as 0 (as browsers show them); validation
+    # learns of them through the finite mask instead of the pixels.
     probe = make_program("float zero = iTime - iTime; fragColor = vec4(sqrt(zero - 1.0));")
-    image = renderer.render(probe, [Params(time=1.0)], 8, pixel_type="float32")
+    finite = np.ones((1, 8, 8), dtype=bool)
+    image = renderer.render(probe, [Params(time=1.0)], 8, pixel_type="float32", finite_out=finite)
     assert image.dtype == np.float32
-    assert not np.isfinite(image).all()
+    assert np.isfinite(image).all() and (image == 0).all()
+    assert not finite.any()
 
 
 def test_renders_into_a_preallocated_tensor(renderer: Renderer) -> None:
