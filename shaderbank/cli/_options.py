@@ -21,8 +21,10 @@ if TYPE_CHECKING:
     from shaderbank.program.program import Program
 
 log = logging.getLogger("shaderbank")
-stdout = Console()
-stderr = Console(stderr=True)
+# Lines are never folded at the width of the terminal: a path or a one-line error must
+# stay one line for the scripts and greps that read it.
+stdout = Console(soft_wrap=True)
+stderr = Console(stderr=True, soft_wrap=True)
 
 
 class Command(NamedTuple):
