@@ -141,17 +141,28 @@ def program_from_source(
     )
 
 
-def read_source(path: Path) -> str:
-    """The text of a program file, or one clear error for what cannot be a program."""
+def source_bytes(path: Path) -> bytes:
+    """The bytes of a file that may hold a program's text. ProgramError says why it
+    cannot (unreadable, over MAX_SOURCE_BYTES, binary), without the path: the caller
+    names the file as its user knows it."""
     try:
         size = path.stat().st_size
     except OSError as error:
-        raise ProgramError(f"{path}: cannot read ({error.strerror})") from error
+        raise ProgramError(f"cannot read ({error.strerror or error})") from error
     if size > MAX_SOURCE_BYTES:
-        raise ProgramError(f"{path}: {size} bytes is too large for a program (limit 1 MiB)")
+        raise ProgramError(f"{size} bytes is too large for a program (limit 1 MiB)")
     data = path.read_bytes()
     if b"\0" in data:
-        raise ProgramError(f"{path}: binary file, not GLSL text")
+        raise ProgramError("binary file, not GLSL text")
+    return data
+
+
+def read_source(path: Path) -> str:
+    """The text of a program file, or one clear error for what cannot be a program."""
+    try:
+        data = source_bytes(path)
+    except ProgramError as error:
+        raise ProgramError(f"{path}: {error}") from error.__cause__
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as error:

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from shaderbank.errors import ProgramError
-from shaderbank.program.program import MAX_SOURCE_BYTES
+from shaderbank.program.program import source_bytes
 from shaderbank.sources.dialects import DialectError, Normalised, normalise
 from shaderbank.sources.dialects._glsl import blank_comments
 from shaderbank.sources.dialects._provenance import find_author, find_licence
@@ -28,15 +28,7 @@ URL_KEYS = ("url", "link", "href")
 
 def read_text(path: Path) -> tuple[str, list[str]]:
     """The text of an input file, with notes; ProgramError names what it cannot be."""
-    try:
-        size = path.stat().st_size
-    except OSError as error:
-        raise ProgramError(f"cannot read ({error.strerror or error})") from error
-    if size > MAX_SOURCE_BYTES:
-        raise ProgramError(f"{size} bytes is too large for a program (limit 1 MiB)")
-    data = path.read_bytes()
-    if b"\0" in data:
-        raise ProgramError("binary file, not GLSL text")
+    data = source_bytes(path)
     try:
         text, notes = data.decode("utf-8-sig"), []
     except UnicodeDecodeError as error:
