@@ -45,17 +45,6 @@ def test_bad_arguments_exit_2_as_argparse_does(capsys: pytest.CaptureFixture[str
     assert capsys.readouterr().err.splitlines()[-1].startswith("shaderbank render: error:")
 
 
-def test_building_the_parser_loads_no_gl() -> None:
-    code = (
-        "import sys; from shaderbank.cli.main import build_parser; build_parser();"
-        "print('moderngl' in sys.modules, 'glcontext' in sys.modules)"
-    )
-    result = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, check=True
-    )
-    assert result.stdout.strip() == "False False"
-
-
 def _subparsers(parser: argparse.ArgumentParser) -> dict[str, argparse.ArgumentParser]:
     (action,) = (a for a in parser._actions if isinstance(a, argparse._SubParsersAction))
     return dict(action.choices)

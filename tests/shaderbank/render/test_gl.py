@@ -125,12 +125,13 @@ def test_window_without_display_points_to_headless_preview(monkeypatch: pytest.M
         gl.create_context(window=(64, 64, "test"))
 
 
-def test_importing_the_package_loads_no_gl() -> None:
+def test_importing_the_package_or_building_the_cli_loads_no_gl() -> None:
     import subprocess
     import sys
 
     code = (
-        "import sys, shaderbank, shaderbank.cli.main, shaderbank.bank, shaderbank.render;"
+        "import sys, shaderbank, shaderbank.bank, shaderbank.render;"
+        "from shaderbank.cli.main import build_parser; build_parser();"
         "print('moderngl' in sys.modules, 'glcontext' in sys.modules)"
     )
     result = subprocess.run(
