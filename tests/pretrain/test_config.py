@@ -104,11 +104,11 @@ def test_bad_yaml_and_missing_file(tmp_path: Path) -> None:
     # message without the file's name.
     empty = tmp_path / "empty.yaml"
     empty.write_text("# nothing yet\n")
-    with pytest.raises(ConfigError, match="empty.yaml: empty"):
+    with pytest.raises(ConfigError, match=r"empty\.yaml: empty"):
         load_config(str(empty))
     latin = tmp_path / "latin.yaml"
     latin.write_bytes("name: caf\u00e9\n".encode("latin-1"))
-    with pytest.raises(ConfigError, match="latin.yaml: not UTF-8 text"):
+    with pytest.raises(ConfigError, match=r"latin\.yaml: not UTF-8 text"):
         load_config(str(latin))
 
 
