@@ -106,3 +106,19 @@ def locked(folder: str | Path, *, wait: bool = True) -> Iterator[None]:
             del _held[path]
     finally:
         os.close(handle)  # closing the file releases the lock
+
+
+def make_folder(path: str | Path, what: str) -> Path:
+    """Create the folder `path` (and its parents) for `what` ("--into", "out_dir"), or
+    raise a one-line ShaderbankError when it is a file or cannot be made: mkdir's own
+    "File exists" names neither the path nor what to do."""
+    path = Path(path)
+    if path.exists() and not path.is_dir():
+        raise ShaderbankError(f"{what} {path}: is a file, not a folder; give a folder")
+    try:
+        path.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise ShaderbankError(
+            f"{what} {path}: cannot create the folder ({error.strerror})"
+        ) from None
+    return path

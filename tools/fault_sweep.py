@@ -69,6 +69,13 @@ BAD_INPUTS: list[tuple[str, list[str]]] = [
         ],
     ),
     ("run empty YAML", ["pretrain", "run", "{tmp}/empty.yaml"]),
+    *(
+        (
+            f"eval on {tree}",
+            ["pretrain", "eval", "--backbone", "resnet18_small", "--dataset", f"{{tmp}}/{tree}"],
+        )
+        for tree in ("zero-byte-image", "corrupt-image", "empty-folder", "one-class")
+    ),
     ("run Latin-1 YAML", ["pretrain", "run", "{tmp}/latin.yaml"]),
 ]
 
@@ -115,6 +122,23 @@ def prepare(tmp: Path) -> None:
     (tmp / "latin.yaml").write_bytes("name: caf\u00e9\n".encode("latin-1"))
     for name in ("my shader.glsl", "café.glsl"):
         shutil.copy(SHADER, tmp / name)
+    image_trees(tmp)
+
+
+def image_trees(tmp: Path) -> None:
+    """Evaluation folders with one fault each, beside good images of two classes."""
+    from PIL import Image
+
+    for tree in ("zero-byte-image", "corrupt-image", "one-class"):
+        for label in ("a", "b") if tree != "one-class" else ("a",):
+            (tmp / tree / label).mkdir(parents=True)
+            for number in range(4):
+                Image.new("RGB", (16, 16), (60 * number, 0, 0)).save(
+                    tmp / tree / label / f"{number}.png"
+                )
+    (tmp / "zero-byte-image" / "a" / "0.png").write_bytes(b"")
+    (tmp / "corrupt-image" / "b" / "1.png").write_bytes(b"\x89PNG not really")
+    (tmp / "empty-folder").mkdir()
 
 
 def call(command: list[str], tmp: Path, limit: float) -> tuple[str, str]:

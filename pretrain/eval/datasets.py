@@ -196,10 +196,23 @@ def _as_lists(
 
 
 def _read_image(path: Path, size: int | None) -> np.ndarray:
-    from PIL import Image
+    from PIL import Image, UnidentifiedImageError
 
-    with Image.open(path) as image:
-        rgb = image.convert("RGB")
+    # A damaged file stops the load with its name: skipping it would silently change
+    # the evaluation set, and so the scores compared across runs.
+    try:
+        with Image.open(path) as image:
+            rgb = image.convert("RGB")
+    except (UnidentifiedImageError, OSError, SyntaxError, ValueError) as error:
+        if path.stat().st_size == 0:
+            reason = "empty file"
+        elif isinstance(error, UnidentifiedImageError):
+            reason = "not an image format PIL reads"
+        else:
+            reason = str(error) or type(error).__name__
+        raise ValueError(
+            f"{path}: not a readable image ({reason}); stopping: remove or replace the file"
+        ) from None
     if size is not None:
         # Short side to `size`, then the centre square: the usual evaluation transform
         # (Resize + CenterCrop), done here so that large photos never sit in memory.
@@ -245,6 +258,14 @@ def _seeded_split(labels: Tensor, test_fraction: float, seed: int) -> tuple[Tens
     return torch.sort(torch.cat(train)).values, torch.sort(torch.cat(test)).values
 
 
+def _check_classes(root: Path, classes: Sequence[str]) -> None:
+    if len(classes) < 2:
+        raise ValueError(
+            f"{root}: found {len(classes)} class folders with images; need 2 or more "
+            f"(an ImageFolder tree: {root}/<class>/<image>.png)"
+        )
+
+
 def load_image_folder(
     root: Path,
     *,
@@ -274,14 +295,14 @@ def load_image_folder(
     else:
         class_files = _class_files(root)
         classes = tuple(class_files)
+        _check_classes(root, classes)
         paths, labels = _as_lists(class_files, classes)
         train_idx, test_idx = _seeded_split(labels, test_fraction, split_seed)
         train_paths = [paths[i] for i in train_idx.tolist()]
         test_paths = [paths[i] for i in test_idx.tolist()]
         train_labels, test_labels = labels[train_idx], labels[test_idx]
         split = f"one tree split per class, {test_fraction:.0%} test, seed {split_seed}"
-    if len(classes) < 2:
-        raise ValueError(f"{root}: found {len(classes)} class folders with images; need 2")
+    _check_classes(root, classes)
     if len(test_paths) == 0:
         raise ValueError(f"{root}: no test images")
     parts = []

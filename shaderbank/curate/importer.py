@@ -38,7 +38,7 @@ from shaderbank.curate.import_report import (
     judge,
 )
 from shaderbank.errors import CompileError, ProgramError, ShaderbankError
-from shaderbank.files import atomic_create, atomic_write_text, locked
+from shaderbank.files import atomic_create, atomic_write_text, locked, make_folder
 from shaderbank.paths import cache_dir
 from shaderbank.program.canonical import needs_passes
 from shaderbank.program.program import Program, format_header, program_from_source
@@ -167,7 +167,7 @@ def import_paths(
     near_duplicates: a program that looks like one in the bank or added before it (its
     fingerprint within thresholds.duplicate_distance, validate's test) is a duplicate."""
     started = time.monotonic()
-    folder.mkdir(parents=True, exist_ok=True)
+    make_folder(folder, "import --into")
     bank = Bank.load(folder)
     ledger = _read_ledger(folder, bank)
     report = ImportReport(folder=folder)

@@ -20,6 +20,7 @@ from shaderbank.bank.index import STATUS_OK
 from shaderbank.curate.checks import Thresholds
 from shaderbank.curate.validation import ValidationReport, validate_programs
 from shaderbank.errors import ShaderbankError
+from shaderbank.files import make_folder
 from shaderbank.paths import cache_dir
 from shaderbank.program.program import program_from_source
 
@@ -70,7 +71,7 @@ def synthesize_bank(
     on_progress is called once per candidate checked."""
     from shaderbank.sources.synth import GRAMMAR_VERSION, candidate_seed, program_name, synthesize
 
-    folder.mkdir(parents=True, exist_ok=True)
+    make_folder(folder, "synth --into")
     drawn = _read_state(folder, seed, GRAMMAR_VERSION)
     bank = Bank.load(folder)
     started = time.monotonic()

@@ -176,3 +176,29 @@ def test_dataset_errors_are_one_clear_line(tmp_path: Path) -> None:
     make_tree(tmp_path / "one", {"red": 3})
     with pytest.raises(ValueError, match="need 2"):
         load_dataset(tmp_path / "one")
+
+
+@pytest.mark.parametrize(
+    ("content", "said"),
+    [(b"", "empty file"), (b"not a png", "not an image format"), (b"\x89PNG\r\n\x1a\n", "")],
+)
+def test_a_damaged_image_stops_the_load_naming_its_file(
+    tmp_path: Path, content: bytes, said: str
+) -> None:
+    make_tree(tmp_path, {"red": 3, "blue": 3})
+    bad = tmp_path / "blue" / "001.png"
+    bad.write_bytes(content)
+    with pytest.raises(ValueError, match="not a readable image") as caught:
+        load_dataset(tmp_path)
+    assert str(bad) in str(caught.value) and said in str(caught.value)
+    assert "\n" not in str(caught.value) and "stopping" in str(caught.value)
+
+
+def test_an_empty_folder_is_a_line_not_a_torch_error(tmp_path: Path) -> None:
+    for tree in (tmp_path / "flat", tmp_path / "split"):
+        tree.mkdir()
+    (tmp_path / "split" / "train").mkdir()
+    (tmp_path / "split" / "test").mkdir()
+    for tree in (tmp_path / "flat", tmp_path / "split"):
+        with pytest.raises(ValueError, match="found 0 class folders with images; need 2"):
+            load_dataset(tree)

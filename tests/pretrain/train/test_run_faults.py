@@ -102,3 +102,29 @@ def test_a_run_resumed_on_fewer_cores_renders_with_its_own_worker_count(tmp_path
     for key, value in whole["model"].items():
         assert torch.equal(value, again["model"][key]), key
     assert again["stream_workers"] == whole["stream_workers"]
+
+
+def test_resuming_with_another_backbone_is_one_line_naming_it(tmp_path: Path) -> None:
+    config = tiny_config(tmp_path, "arch", train__steps=2)
+    assert cli("run", str(config), "--quiet").returncode == 0
+    run = tmp_path / "runs" / "arch"
+    weights = (run / "checkpoints" / "last.pt").read_bytes()
+    other = (
+        "resnet18" if "resnet18_small" in (run / "config.yaml").read_text() else "resnet18_small"
+    )
+
+    for target in (str(run), str(config)):
+        refused = cli(
+            "run",
+            target,
+            "--quiet",
+            "--resume",
+            "--set",
+            f"backbone={other}",
+            "--set",
+            "train.steps=4",
+        )
+        assert refused.returncode == 2, refused.stderr
+        assert len(refused.stderr.strip().splitlines()) == 1, refused.stderr
+        assert "backbone" in refused.stderr and other in refused.stderr
+        assert (run / "checkpoints" / "last.pt").read_bytes() == weights

@@ -263,3 +263,15 @@ def test_a_pinned_dialect_is_used(tmp_path: Path) -> None:
     )
     (item,) = report.items
     assert item.status == "added" and item.dialect == "twigl:geeker-webgl1"
+
+
+@pytest.mark.parametrize("command", ["import", "add"])
+def test_into_a_file_is_one_line_that_names_it(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], command: str
+) -> None:
+    target = tmp_path / "notes.txt"
+    target.write_text("mine\n")
+    assert main([command, str(CORPUS / "glslsandbox/surface.frag"), "--into", str(target)]) == 2
+    err = capsys.readouterr().err.strip()
+    assert len(err.splitlines()) == 1 and str(target) in err and "not a folder" in err, err
+    assert target.read_text() == "mine\n"
