@@ -24,6 +24,7 @@ from pretrain.errors import ConfigError, check_positive
 from pretrain.methods import METHODS
 from pretrain.methods.config import MethodConfig
 from pretrain.views import MIXERS, MixWeights
+from shaderbank.bank.named import is_bank_name, parse_bank_name
 from shaderbank.errors import ShaderbankError
 from shaderbank.files import atomic_write_text
 from shaderbank.program.licences import licence_filter
@@ -87,6 +88,12 @@ class DataConfig:
         if self.workers is not None and self.workers < 0:
             raise ConfigError(f"data.workers: must be 0 (one per core) or more, got {self.workers}")
         check_device("data.render_device", self.render_device)
+        for number, bank in enumerate(self.banks):
+            if is_bank_name(bank):
+                try:
+                    parse_bank_name(bank)
+                except ShaderbankError as error:
+                    raise ConfigError(f"data.banks[{number}]: {error}") from None
         for key in ("licences", "exclude_licences"):
             for number, value in enumerate(getattr(self, key)):
                 try:

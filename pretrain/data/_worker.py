@@ -70,6 +70,7 @@ def run(plan: WorkerPlan, inbox: Any, outbox: Any) -> None:
     os.environ["LP_NUM_THREADS"] = str(plan.threads)
     from pathlib import Path
 
+    from shaderbank.bank.named import synthesized_program
     from shaderbank.program.program import load_program
     from shaderbank.render.renderer import Renderer
 
@@ -84,6 +85,8 @@ def run(plan: WorkerPlan, inbox: Any, outbox: Any) -> None:
     @lru_cache(maxsize=4096)
     def program(label: int) -> Any:
         path, root = plan.program_files[label]
+        if not path:  # a named bank's: made from its id (its seed), not read
+            return synthesized_program(plan.program_ids[label])
         return load_program(Path(path), Path(root))
 
     quarantined: set[int] = set()

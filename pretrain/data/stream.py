@@ -32,6 +32,8 @@ from torch.utils.data import IterableDataset, get_worker_info
 from pretrain.data import IMAGES_PER_PROGRAM, _worker
 from pretrain.data.buffers import SharedSlots, SlotLayout
 from shaderbank.bank.bank import Bank
+from shaderbank.bank.index import STATUS_QUARANTINED
+from shaderbank.bank.named import SynthFolder, bank_location
 from shaderbank.errors import ShaderbankError
 from shaderbank.machine import available_cpus
 from shaderbank.program.sampling import ParamConfig, generator
@@ -101,6 +103,20 @@ class StreamConfig:
         return self.images_per_program if self.spread else 1
 
 
+def program_files(bank: Bank, program_ids: Sequence[str]) -> tuple[tuple[str, str], ...]:
+    """(file, bank folder) of each program, ("", bank name) for a named bank's."""
+    where, folders = bank.where, bank.folders
+    files = []
+    for program_id in program_ids:
+        number, row = where[program_id]
+        folder = folders[number]
+        if isinstance(folder, SynthFolder):
+            files.append(("", folder.location))
+        else:
+            files.append((str(folder.root / folder.index.entries[row].path), str(folder.root)))
+    return tuple(files)
+
+
 @dataclass
 class Batch:
     """images (B, V, 3, H, W) uint8 when views > 1, else (B, 3, H, W); labels (B,) int64
@@ -151,12 +167,11 @@ class RenderStream(IterableDataset[Batch]):
             raise ShaderbankError("the stream needs at least one program")
         self.config = config
         self.program_ids = tuple(program_ids)
-        # Workers get each program's file, so they need not load the bank's indexes.
-        bank = Bank.load([Path(root).resolve() for root in bank_roots])
-        self.program_files = tuple(
-            (str(bank.folder_of(i).root / bank.entry(i).path), str(bank.folder_of(i).root))
-            for i in self.program_ids
-        )
+        # Workers get each program's file, so they need not load the bank's indexes; a
+        # named bank's program has no file ("") and is synthesized from its id.
+        bank = Bank.load([bank_location(root) for root in bank_roots])
+        self.program_files = program_files(bank, self.program_ids)
+        self._bank = bank
         # Under torchrun each rank seeds its own, disjoint stream.
         self.rank = int(os.environ.get("RANK", "0")) if rank is None else rank
         self.weights = tuple(float(w) for w in weights) if weights is not None else None
@@ -395,6 +410,10 @@ class RenderStream(IterableDataset[Batch]):
         if program_id in self.quarantined:
             return
         self.quarantined[program_id] = reason
+        if isinstance(self._bank.folder_of(program_id), SynthFolder):
+            # Remembered in the named bank's ledger: later runs leave it out.
+            self._bank.set_result(program_id, status=STATUS_QUARANTINED, reason=reason)
+            self._bank.folder_of(program_id).save()
         log.warning("quarantined %s for this run: %s", program_id, reason)
         for worker in self._workers:
             worker.inbox.put(("quarantine", label))

@@ -41,7 +41,7 @@ from pretrain.train.schedule import lr_factor
 from pretrain.views import MixedLabels
 from shaderbank.bank.attribution import write_attribution
 from shaderbank.errors import ShaderbankError
-from shaderbank.files import LockedError, locked
+from shaderbank.files import LockedError, atomic_write_text, locked
 from shaderbank.machine import available_cpus
 from shaderbank.program.sampling import generator as numpy_generator
 
@@ -171,7 +171,11 @@ def _train(
     torch.manual_seed(config.train.seed)
     np.random.seed(config.train.seed)
 
-    programs = resolve_programs(config.data, config.train.seed)
+    listed = run_dir / "programs.txt"
+    run_programs = None
+    if last is not None and listed.is_file():
+        run_programs = listed.read_text(encoding="utf-8").split()
+    programs = resolve_programs(config.data, config.train.seed, run_programs)
     method = build_method(config, len(programs.ids)).to(device)
     optimizer = build_optimizer(config, method, world.size)
     total = config.train.steps
@@ -198,7 +202,7 @@ def _train(
             return _finished_result(run_dir, total)
     if world.main:
         save_config(config, run_dir / "config.yaml")
-        (run_dir / "programs.txt").write_text("\n".join(programs.ids) + "\n", encoding="utf-8")
+        atomic_write_text(listed, "\n".join(programs.ids) + "\n")
         # Who made what the weights learn from, and under which licence: export ships it.
         write_attribution(run_dir, programs.credits)
 

@@ -25,6 +25,7 @@ from shaderbank.bank.index import (
     read_index,
     write_index,
 )
+from shaderbank.bank.named import SynthFolder, is_bank_name, parse_bank_name, synthesized_program
 from shaderbank.errors import ProgramError, ShaderbankError
 from shaderbank.files import locked
 from shaderbank.paths import builtin_bank_dir
@@ -44,6 +45,15 @@ class BankFolder:
     # Ids this process added or changed since loading: what it brings to the index on
     # disk, which other writers may have grown meanwhile.
     changed: set[str] = field(default_factory=set)
+    lazy = False  # its programs are validated before use (see SynthFolder.lazy)
+
+    @property
+    def location(self) -> str:
+        return str(self.root.resolve())
+
+    @property
+    def ids(self) -> list[str]:
+        return [entry.id for entry in self.index.entries]
 
     def save(self) -> None:
         """Write the index, merged under the folder's lock with what other processes
@@ -123,9 +133,12 @@ def scan_folder(root: Path, index: Index | None) -> tuple[Index, list[ProgramErr
     return Index(entries, fingerprints), problems
 
 
+Folder = BankFolder | SynthFolder
+
+
 @dataclass
 class Bank:
-    folders: list[BankFolder] = field(default_factory=list)
+    folders: list[Folder] = field(default_factory=list)
     problems: list[ProgramError] = field(default_factory=list)
     _where: dict[str, tuple[int, int]] = field(default_factory=dict)
 
@@ -133,8 +146,9 @@ class Bank:
     def load(
         cls, roots: Path | str | Sequence[Path | str] | None = None, *, scan: bool | None = None
     ) -> Bank:
-        """Load folders (default: the built-in bank). scan=None re-scans small folders and
-        folders without an index; True always; False trusts the indexes."""
+        """Load folders (default: the built-in bank) and named synthesized banks
+        (`synth:21000`, see named.py). scan=None re-scans small folders and folders
+        without an index; True always; False trusts the indexes."""
         if roots is None:
             roots = [builtin_bank_dir()]
         elif isinstance(roots, (str, Path)):
@@ -145,6 +159,10 @@ class Bank:
         return bank
 
     def _add_folder(self, root: Path, scan: bool | None) -> None:
+        if is_bank_name(root):
+            self.folders.append(SynthFolder.open(parse_bank_name(str(root))))
+            self._where_folder(len(self.folders) - 1)
+            return
         if not root.is_dir():
             raise ShaderbankError(f"no bank at {root}: the folder does not exist")
         read = read_index(root, FINGERPRINT_DIMS)
@@ -163,8 +181,15 @@ class Bank:
 
     def _where_folder(self, number: int) -> None:
         folder = self.folders[number]
-        where = {entry.id: (number, row) for row, entry in enumerate(folder.index.entries)}
+        where = {program_id: (number, row) for row, program_id in enumerate(folder.ids)}
         clashes = {i for i in where.keys() & self._where.keys() if self._where[i][0] != number}
+        if isinstance(folder, SynthFolder):
+            # The same id in two named banks is the same program (its name is its
+            # seed): it stays in the first, once.
+            same = {i for i in clashes if isinstance(self.folders[self._where[i][0]], SynthFolder)}
+            for program_id in same:
+                del where[program_id]
+            clashes -= same
         if clashes:
             clash = min(clashes)
             other = self.folders[self._where[clash][0]].root
@@ -191,6 +216,11 @@ class Bank:
         return list(self._where)
 
     @property
+    def where(self) -> dict[str, tuple[int, int]]:
+        """Program id -> (folder number, row in its folder), read-only."""
+        return self._where
+
+    @property
     def entries(self) -> list[Entry]:
         return [folder.index.entries[row] for folder, row in self._locations()]
 
@@ -206,7 +236,7 @@ class Bank:
         number, row = self._locate(program_id)
         return self.folders[number].index.fingerprints[row]
 
-    def folder_of(self, program_id: str) -> BankFolder:
+    def folder_of(self, program_id: str) -> Folder:
         return self.folders[self._locate(program_id)[0]]
 
     def _locate(self, program_id: str) -> tuple[int, int]:
@@ -221,6 +251,8 @@ class Bank:
         """The program with its source (read from its file now)."""
         number, row = self._locate(program_id)
         folder = self.folders[number]
+        if isinstance(folder, SynthFolder):
+            return synthesized_program(program_id)
         return load_program(folder.root / folder.index.entries[row].path, folder.root)
 
     @property
@@ -332,6 +364,8 @@ class Bank:
         if program.id in self._where:
             raise ShaderbankError(f"program id {program.id} is already in the bank")
         target = self.folders[folder]
+        if isinstance(target, SynthFolder):
+            raise ShaderbankError(f"{target.name} is a synthesized bank: programs cannot be added")
         target.index.entries.append(entry_for(program, relative, provenance))
         blank = np.zeros((1, FINGERPRINT_DIMS), np.uint8)
         target.index.fingerprints = np.concatenate([target.index.fingerprints, blank])
@@ -343,6 +377,8 @@ class Bank:
         added meanwhile join this bank."""
         for number, folder in enumerate(self.folders):
             folder.save()
+            if isinstance(folder, SynthFolder):
+                continue  # its programs never change
             self._where = {i: w for i, w in self._where.items() if w[0] != number}
             self._where_folder(number)
 

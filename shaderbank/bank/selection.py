@@ -7,13 +7,18 @@ the same list.
 
 from __future__ import annotations
 
+import dataclasses
 import random
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+import numpy as np
+
+from shaderbank.bank import ledger
 from shaderbank.bank.bank import Bank
-from shaderbank.bank.index import STATUS_QUARANTINED
+from shaderbank.bank.index import STATUS_OK, STATUS_QUARANTINED, Entry
+from shaderbank.bank.named import SynthFolder, bank_location
 from shaderbank.errors import ShaderbankError
 from shaderbank.program.licences import licence_selected
 
@@ -23,7 +28,7 @@ BANK_PREFIX = "# bank: "
 
 @dataclass(frozen=True)
 class Selection:
-    banks: list[Path]
+    banks: list[str | Path]  # folders, and names of synthesized banks (named.py)
     ids: list[str]
 
 
@@ -43,26 +48,64 @@ def select_programs(
     `tags`, under a licence that matches any of `licences` (all when empty) and none of
     `exclude_licences` (classes or ids, see shaderbank.program.licences.licence_matches),
     at most max_cost_ms per 256 px image; `count` of them drawn with `seed`."""
-    chosen = []
-    for entry in bank.entries:
+
+    def keep(entry: Entry, lazy: bool) -> bool:
+        # A bank validated lazily (a named synthesized one) uses unvalidated programs:
+        # the stream quarantines what fails, and the ledger remembers it.
         if entry.status == STATUS_QUARANTINED:
-            continue
-        if entry.status != "ok" and not include_unvalidated:
-            continue
+            return False
+        if entry.status != STATUS_OK and not (include_unvalidated or lazy):
+            return False
         if families and entry.family not in families:
-            continue
+            return False
         if any(tag not in entry.tags for tag in tags):
-            continue
+            return False
         if not licence_selected(entry.licence, licences, exclude_licences):
-            continue
-        if max_cost_ms is not None and (
-            entry.cost_ms_256 is None or entry.cost_ms_256 > max_cost_ms
-        ):
-            continue
-        chosen.append(entry.id)
+            return False
+        return max_cost_ms is None or (
+            entry.cost_ms_256 is not None and entry.cost_ms_256 <= max_cost_ms
+        )
+
+    chosen = []
+    for number, folder in enumerate(bank.folders):
+        if isinstance(folder, SynthFolder):
+            chosen += _synthesized(bank, number, folder, keep, max_cost_ms)
+        else:
+            chosen += [entry.id for entry in folder.index.entries if keep(entry, False)]
     if count is not None:
         chosen = sample_ids(chosen, count, seed)
     return chosen
+
+
+def _synthesized(
+    bank: Bank,
+    number: int,
+    folder: SynthFolder,
+    keep: Callable[[Entry, bool], bool],
+    max_cost_ms: float | None,
+) -> list[str]:
+    """The kept ids of a named bank without building its 100,000 entries: those with no
+    verdict are alike but for their id, so one of them speaks for all."""
+    kept = np.full(len(folder.ids), keep(folder.unjudged_entry(), True))
+    records = folder.records
+    judged = records["index"]
+    if max_cost_ms is None:
+        # Judged ones differ from the rest by their verdict alone: one entry per verdict
+        # speaks for all that share it.
+        for code, status in ledger.STATUSES.items():
+            alike = records["status"] == code
+            if alike.any():
+                entry = folder.index.entries[int(judged[alike][0])]
+                kept[judged[alike]] = keep(dataclasses.replace(entry, status=status), True)
+    else:
+        for row in judged.tolist():
+            kept[row] = keep(folder.index.entries[row], True)
+    where = bank.where
+    return [
+        program_id
+        for program_id, chosen in zip(folder.ids, kept.tolist(), strict=True)
+        if chosen and where.get(program_id, (-1, 0))[0] == number
+    ]
 
 
 def by_licence(
@@ -85,7 +128,7 @@ def sample_ids(ids: Sequence[str], count: int, seed: int) -> list[str]:
 
 def write_selection(path: Path, bank: Bank, ids: Sequence[str]) -> None:
     lines = [HEADER]
-    lines += [f"{BANK_PREFIX}{folder.root.resolve()}" for folder in bank.folders]
+    lines += [f"{BANK_PREFIX}{folder.location}" for folder in bank.folders]
     lines += list(ids)
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
@@ -96,7 +139,11 @@ def read_selection(path: Path) -> Selection:
         lines = Path(path).read_text(encoding="utf-8").splitlines()
     except OSError as error:
         raise ShaderbankError(f"{path}: cannot read the program list ({error.strerror})") from None
-    banks = [Path(line.removeprefix(BANK_PREFIX)) for line in lines if line.startswith(BANK_PREFIX)]
+    banks = [
+        bank_location(line.removeprefix(BANK_PREFIX))
+        for line in lines
+        if line.startswith(BANK_PREFIX)
+    ]
     ids = [line.strip() for line in lines if line.strip() and not line.startswith("#")]
     if not ids:
         raise ShaderbankError(f"{path}: the program list names no programs")

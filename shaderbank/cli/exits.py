@@ -16,6 +16,7 @@ expected errors as one line on stderr instead of a traceback.
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Callable
 
@@ -51,6 +52,11 @@ def run_command(
     errors keep their traceback (a verbose run)."""
     try:
         return int(command())
+    except BrokenPipeError:
+        # The reader went away (`shaderbank list | head`): what it read was what it
+        # wanted. Point stdout at nothing so that the exit's flush does not fail again.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
     except expected as error:
         if reraise:
             raise
