@@ -60,3 +60,25 @@ def test_both_clis_keep_the_traceback_with_verbose(tmp_path: Path) -> None:
     assert main(["render", "fbm/*", "--out", folder, "--no-builtin"]) == 2
     with pytest.raises(ShaderbankError):
         main(["-v", "render", "fbm/*", "--out", folder, "--no-builtin"])
+
+
+def test_a_reader_that_leaves_early_is_not_an_error(tmp_path: Path) -> None:
+    """`shaderbank list | head -1`: the pipe closes while list still writes (5,000
+    lines: more than a pipe holds)."""
+    import subprocess
+    import sys
+
+    script = (
+        "import subprocess, sys\n"
+        "lister = subprocess.Popen([sys.executable, '-m', 'shaderbank.cli.main', '--no-builtin',"
+        " '--bank', 'synth:5000', 'list'],"
+        " stdout=subprocess.PIPE, stderr=subprocess.PIPE)\n"
+        "lister.stdout.readline(); lister.stdout.close()\n"
+        "err = lister.stderr.read().decode(); code = lister.wait()\n"
+        "print(code); print(repr(err))\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, timeout=120, cwd=tmp_path
+    )
+    code, err = done.stdout.splitlines()
+    assert code == "0" and err == "''", done.stdout
