@@ -11,11 +11,12 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Sequence
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 
 from shaderbank.bank.bank import Bank
 from shaderbank.bank.index import Entry
+from shaderbank.bank.named import SynthFolder
 from shaderbank.files import atomic_write_text
 from shaderbank.paths import builtin_bank_dir
 from shaderbank.program.licences import (
@@ -45,6 +46,9 @@ class Credit:
     classes: tuple[str, ...]
     source: str
     note: str = ""
+    # A named synthesized bank is credited in one line for all its programs (one
+    # author, one licence): 100,000 lines would say nothing more.
+    programs: int = 1
 
 
 def credit(bank: Bank, entry: Entry) -> Credit:
@@ -70,7 +74,30 @@ def _where(bank: Bank, entry: Entry) -> str:
 
 
 def credits_for(bank: Bank, ids: Iterable[str]) -> list[Credit]:
-    return [credit(bank, bank.entry(program_id)) for program_id in ids]
+    """A credit per program, and one per named synthesized bank for all of its programs
+    among `ids` (after the others)."""
+    credits = []
+    named: dict[int, int] = {}  # folder number -> programs of it
+    where, folders = bank.where, bank.folders
+    for program_id in ids:
+        number, _ = where[program_id]
+        if isinstance(folders[number], SynthFolder):
+            named[number] = named.get(number, 0) + 1
+        else:
+            credits.append(credit(bank, bank.entry(program_id)))
+    for number, count in named.items():
+        folder = folders[number]
+        assert isinstance(folder, SynthFolder)
+        alike = credit(bank, folder.index.entries[0])
+        credits.append(
+            replace(
+                alike,
+                program=f"{folder.name}: {count:,} programs (their ids: the run's programs.txt)",
+                source=f"shaderbank synthesizer, grammar {folder.grammar}, seed {folder.name.seed}",
+                programs=count,
+            )
+        )
+    return credits
 
 
 @dataclass
@@ -87,11 +114,11 @@ class LicenceCounts:
 def count_licences(credits: Iterable[Credit]) -> LicenceCounts:
     counts = LicenceCounts()
     for item in credits:
-        counts.total += 1
+        counts.total += item.programs
         for name in item.classes:
-            counts.by_class[name] += 1
+            counts.by_class[name] += item.programs
         bases = counts.by_licence.setdefault(item.licence, dict.fromkeys(BASES, 0))
-        bases[item.basis] = bases.get(item.basis, 0) + 1
+        bases[item.basis] = bases.get(item.basis, 0) + item.programs
         if UNKNOWN_CLASS in item.classes:
             counts.unknown.append(item)
     counts.by_licence = dict(

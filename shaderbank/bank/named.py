@@ -25,6 +25,7 @@ from shaderbank.bank import ledger
 from shaderbank.bank.index import FINGERPRINT_DIMS, STATUS_NEW, Entry
 from shaderbank.errors import ShaderbankError
 from shaderbank.paths import cache_dir
+from shaderbank.program.licences import STATED
 from shaderbank.program.program import Program, program_from_source
 from shaderbank.sources import synth
 from shaderbank.sources.synth.sampler import MASK32, MASK64, splitmix64
@@ -120,7 +121,7 @@ def _entry(entry_id: str, index: int, name: SynthBankName) -> Entry:
         source_hash="",
         provenance=f"synth:g{synth.GRAMMAR_VERSION}:seed{name.seed}:#{index}",
         licence="MIT",
-        licence_basis="header",
+        licence_basis=STATED,
         origin=f"{name} #{index}",
         author="shaderbank synthesizer",
         tags=["synthesized"],
@@ -204,6 +205,10 @@ class SynthFolder:
     @property
     def location(self) -> str:
         return str(self.name)
+
+    @property
+    def grammar(self) -> int:
+        return synth.GRAMMAR_VERSION
 
     @property
     def root(self) -> Path:

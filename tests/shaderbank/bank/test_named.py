@@ -148,3 +148,20 @@ def test_list_and_render_take_a_bank_name(
     assert out.stat().st_size > 0
     assert main(["--bank", "synth:3x", "list"]) == 2
     assert "synth:COUNT" in capsys.readouterr().err
+
+
+def test_a_named_bank_is_credited_in_one_line_counting_its_programs() -> None:
+    from shaderbank.bank.attribution import attribution_markdown, count_licences, credits_for
+
+    bank = Bank.load([ROOT / "shaders", "synth:300@seed2"])
+    ids = select_programs(bank)
+    credits = credits_for(bank, ids)
+    builtin = len(ids) - 300
+    assert len(credits) == builtin + 1
+    (named,) = [c for c in credits if c.programs > 1]
+    assert named.programs == 300 and named.licence == "MIT" and named.basis == "stated"
+    assert "synth:300@seed2" in named.program and "seed 2" in named.source
+    counts = count_licences(credits)
+    assert counts.total == len(ids)
+    assert sum(counts.by_licence["MIT"].values()) >= 300
+    assert f"drawn by {len(ids)} programs" in attribution_markdown(credits)
