@@ -65,7 +65,56 @@ def _diversity(args: argparse.Namespace) -> int:
 
 
 # This module's commands by name; shaderbank.cli.main.COMMANDS says which module has which.
-_COMMANDS = {"diversity": Command(_add_diversity, _diversity)}
+def _add_compare(subparsers: Any) -> None:
+    parser = subparsers.add_parser(
+        "diversity-compare",
+        help="compare the metric distributions of diversity studies, in one figure",
+        description="Read two or more diversity.csv files (from `shaderbank diversity`), "
+        "print each metric's 10th, 50th and 90th percentile per study and draw one figure "
+        "of overlaid histograms.",
+    )
+    parser.add_argument("results", nargs="+", type=Path, metavar="CSV", help="diversity.csv files")
+    parser.add_argument(
+        "--label", action="append", default=[], help="a name per CSV (default: its folder's)"
+    )
+    parser.add_argument(
+        "--out", type=Path, default=Path("diversity-compare.png"), help="the figure (PNG)"
+    )
+
+
+def _compare(args: argparse.Namespace) -> int:
+    from rich.table import Table
+
+    from shaderbank.analysis.compare import compare_studies, plot_comparison
+    from shaderbank.analysis.results import read_results
+
+    if len(args.results) < 2:
+        raise ShaderbankError("diversity-compare: give two or more diversity.csv files")
+    labels = args.label or [path.parent.name or str(path) for path in args.results]
+    if len(labels) != len(args.results) or len(set(labels)) != len(labels):
+        raise ShaderbankError("--label: give one distinct label per CSV")
+    if args.out.suffix.lower() != ".png":
+        raise ShaderbankError(f"--out {args.out}: the figure is a .png file")
+    studies = {label: read_results(path) for label, path in zip(labels, args.results, strict=True)}
+    table = Table(title="metric percentiles (p10 / p50 / p90)")
+    table.add_column("metric")
+    for label in labels:
+        table.add_column(f"{label} ({len(studies[label])})", justify="right")
+    for metric, by_study in compare_studies(studies).items():
+        cells = [
+            " / ".join(f"{by_study[label][key]:.3g}" for key in ("p10", "p50", "p90"))
+            for label in labels
+        ]
+        table.add_row(metric, *cells)
+    stdout.print(table)
+    stdout.print(f"wrote {plot_comparison(studies, args.out)}", highlight=False)
+    return 0
+
+
+_COMMANDS = {
+    "diversity": Command(_add_diversity, _diversity),
+    "diversity-compare": Command(_add_compare, _compare),
+}
 
 
 def add_parser(subparsers: Any, name: str) -> None:

@@ -26,6 +26,7 @@ COMMANDS = {
     "select": "shaderbank.cli.bank",
     "licences": "shaderbank.cli.licences",
     "diversity": "shaderbank.cli.analysis",
+    "diversity-compare": "shaderbank.cli.analysis",
     "export": "shaderbank.cli.export",
     "import": "shaderbank.cli.curate",
     "add": "shaderbank.cli.curate",
