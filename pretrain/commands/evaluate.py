@@ -1,4 +1,5 @@
-"""`pretrain eval RUN_OR_WEIGHTS --dataset fashion-mnist|PATH [--probe linear|knn|both]`."""
+"""`pretrain eval RUN_OR_WEIGHTS --dataset fashion-mnist|PATH
+[--probe linear|knn|both|finetune|all]`."""
 
 from __future__ import annotations
 
@@ -13,12 +14,21 @@ from pretrain.eval.datasets import FASHION_MNIST
 from pretrain.eval.evaluate import (
     DEFAULT_TEST_LIMIT,
     DEFAULT_TRAIN_LIMIT,
+    EVAL_PROBES,
+    FINETUNE,
     StageProgress,
     evaluate,
 )
+from pretrain.eval.finetune import FinetuneConfig
 from pretrain.eval.probes import PROBES
 
-PROBE_CHOICES = {"linear": ("linear",), "knn": ("knn",), "both": PROBES}
+PROBE_CHOICES = {
+    "linear": ("linear",),
+    "knn": ("knn",),
+    "both": PROBES,
+    FINETUNE: (FINETUNE,),
+    "all": EVAL_PROBES,
+}
 
 
 def _limit(text: str) -> int | None:
@@ -34,11 +44,12 @@ def _limit(text: str) -> int | None:
 def add_parser(subparsers: Any) -> None:
     parser = subparsers.add_parser(
         "eval",
-        help="linear probe and kNN on real images, against random init",
+        help="linear probe, kNN and fine-tuning on real images, against random init",
         description="Probe a backbone's frozen features on real images (linear probe on "
-        "standardised features, cosine kNN with k=20 and temperature 0.07), next to the "
-        "same architecture randomly initialised. Give a run folder, checkpoint or exported "
-        ".safetensors file; or only --backbone NAME for the random-init baseline.",
+        "standardised features, cosine kNN with k=20 and temperature 0.07), or fine-tune "
+        "it whole for a fixed budget (--probe finetune), next to the same architecture "
+        "randomly initialised with the same budget. Give a run folder, checkpoint or "
+        "exported .safetensors file; or only --backbone NAME for the random-init baseline.",
     )
     parser.add_argument(
         "weights",
@@ -61,7 +72,25 @@ def add_parser(subparsers: Any) -> None:
         "per class (default: %(default)s)",
     )
     parser.add_argument(
-        "--probe", choices=sorted(PROBE_CHOICES), default="both", help="which probes to run"
+        "--probe",
+        choices=sorted(PROBE_CHOICES),
+        default="both",
+        help="which probes to run: both = linear and knn; all adds finetune (default: %(default)s)",
+    )
+    tune = FinetuneConfig()
+    parser.add_argument(
+        "--finetune-epochs",
+        type=int,
+        default=tune.epochs,
+        metavar="N",
+        help="fine-tuning epochs over the train split (default: %(default)s)",
+    )
+    parser.add_argument(
+        "--finetune-lr",
+        type=float,
+        default=tune.lr,
+        metavar="LR",
+        help="fine-tuning SGD learning rate, cosine to 0 (default: %(default)s)",
     )
     parser.add_argument(
         "--size",
@@ -157,6 +186,7 @@ def run(args: argparse.Namespace) -> int:
             batch_size=args.batch_size,
             device=args.device,
             threads=args.threads,
+            finetune=FinetuneConfig(epochs=args.finetune_epochs, lr=args.finetune_lr),
             on_progress=on_progress,
         )
     from rich.console import Console

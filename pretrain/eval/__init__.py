@@ -21,12 +21,14 @@ from pretrain.eval.evaluate import (
     DEFAULT_SEEDS,
     DEFAULT_TEST_LIMIT,
     DEFAULT_TRAIN_LIMIT,
+    EVAL_PROBES,
     EvalReport,
     ModelScores,
     evaluate,
     resolve_size,
 )
 from pretrain.eval.features import extract_features, frozen, prepare_images
+from pretrain.eval.finetune import FinetuneConfig, finetune_accuracy
 from pretrain.eval.online import OnlineKNN
 from pretrain.eval.probes import (
     PROBES,
@@ -43,10 +45,12 @@ __all__ = [
     "DEFAULT_SEEDS",
     "DEFAULT_TEST_LIMIT",
     "DEFAULT_TRAIN_LIMIT",
+    "EVAL_PROBES",
     "FASHION_MNIST",
     "PROBES",
     "EvalDataset",
     "EvalReport",
+    "FinetuneConfig",
     "KNNConfig",
     "LabelledImages",
     "LinearProbe",
@@ -56,6 +60,7 @@ __all__ = [
     "balanced_subset",
     "evaluate",
     "extract_features",
+    "finetune_accuracy",
     "fit_linear_probe",
     "frozen",
     "knn_accuracy",

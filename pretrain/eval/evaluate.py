@@ -29,6 +29,7 @@ from pretrain.config import ConfigError, load_config
 from pretrain.eval._threads import torch_threads
 from pretrain.eval.datasets import EvalDataset, load_dataset
 from pretrain.eval.features import DEFAULT_BATCH_SIZE, extract_features
+from pretrain.eval.finetune import FinetuneConfig, finetune_accuracy
 from pretrain.eval.probes import (
     PROBES,
     KNNConfig,
@@ -56,6 +57,10 @@ DEFAULT_SIZE = 64
 # Input sizes for backbones built for small images; others default to DEFAULT_SIZE.
 BACKBONE_SIZES = {"resnet18_small": 32, "alexnet64": 64}
 RUN_CONFIG = "config.yaml"
+FINETUNE = "finetune"
+# Every probe `evaluate` runs: the frozen-feature ones, and fine-tuning the whole
+# backbone (minutes where the others take seconds, so not among the defaults).
+EVAL_PROBES = (*PROBES, FINETUNE)
 WEIGHT_SUFFIXES = (".pt", ".pth", ".safetensors")
 
 
@@ -250,48 +255,69 @@ def _score(
     device: torch.device | None,
     linear: LinearProbeConfig,
     knn: KNNConfig,
+    finetune: FinetuneConfig,
     on_progress: StageProgress | None,
 ) -> ModelScores:
     module = backbone.module if device is None else backbone.module.to(device)
     seconds: dict[str, float] = {}
-    features = {}
-    start = time.perf_counter()
-    for split, images in (("train", data.train), ("test", data.test)):
-        stage = f"{label}: {split} features"
+    accuracy = {}
+    frozen_probes = [probe for probe in probes if probe in PROBES]
+    if frozen_probes:
+        features = {}
+        start = time.perf_counter()
+        for split, images in (("train", data.train), ("test", data.test)):
+            stage = f"{label}: {split} features"
 
-        def advance(n: int, stage: str = stage, total: int = len(images)) -> None:
+            def advance(n: int, stage: str = stage, total: int = len(images)) -> None:
+                if on_progress is not None:
+                    on_progress(stage, n, total)
+
+            features[split] = extract_features(
+                module, images.images, size, batch_size=batch_size, on_progress=advance
+            )
+        seconds["features"] = time.perf_counter() - start
+        for probe in frozen_probes:
+            start = time.perf_counter()
+            args = (features["train"], data.train.labels, features["test"], data.test.labels)
+            if probe == "linear":
+                accuracy[probe] = linear_probe_accuracy(*args, config=linear)
+            else:
+                accuracy[probe] = knn_accuracy(*args, config=knn)
+            seconds[probe] = time.perf_counter() - start
+        n = len(data.train) + len(data.test)
+        log.info(
+            "%s: features %.1f s (%.0f images/s)",
+            label,
+            seconds["features"],
+            n / max(seconds["features"], 1e-9),
+        )
+    if FINETUNE in probes:
+        start = time.perf_counter()
+
+        def stepped(n: int, total: int, stage: str = f"{label}: fine-tune steps") -> None:
             if on_progress is not None:
                 on_progress(stage, n, total)
 
-        features[split] = extract_features(
-            module, images.images, size, batch_size=batch_size, on_progress=advance
+        accuracy[FINETUNE] = finetune_accuracy(
+            module,
+            backbone.feature_dim,
+            data.train,
+            data.test,
+            size,
+            finetune,
+            on_progress=stepped,
         )
-    seconds["features"] = time.perf_counter() - start
-    accuracy = {}
-    for probe in probes:
-        start = time.perf_counter()
-        args = (features["train"], data.train.labels, features["test"], data.test.labels)
-        if probe == "linear":
-            accuracy[probe] = linear_probe_accuracy(*args, config=linear)
-        else:
-            accuracy[probe] = knn_accuracy(*args, config=knn)
-        seconds[probe] = time.perf_counter() - start
-    n = len(data.train) + len(data.test)
-    log.info(
-        "%s: %s; features %.1f s (%.0f images/s)",
-        label,
-        ", ".join(f"{p} {100 * a:.2f}%" for p, a in accuracy.items()),
-        seconds["features"],
-        n / max(seconds["features"], 1e-9),
-    )
-    return ModelScores(label, seed, accuracy, seconds)
+        seconds[FINETUNE] = time.perf_counter() - start
+    log.info("%s: %s", label, ", ".join(f"{p} {100 * a:.2f}%" for p, a in accuracy.items()))
+    # In the order asked for, whichever ran first.
+    return ModelScores(label, seed, {probe: accuracy[probe] for probe in probes}, seconds)
 
 
 def check_probes(probes: Sequence[str]) -> tuple[str, ...]:
-    unknown = [p for p in probes if p not in PROBES]
+    unknown = [p for p in probes if p not in EVAL_PROBES]
     if unknown or not probes:
         raise ValueError(
-            f"unknown probe {', '.join(unknown) or '(none)'}; choose from {', '.join(PROBES)}"
+            f"unknown probe {', '.join(unknown) or '(none)'}; choose from {', '.join(EVAL_PROBES)}"
         )
     return tuple(dict.fromkeys(probes))
 
@@ -311,6 +337,7 @@ def evaluate(
     device: str | torch.device | None = None,
     linear: LinearProbeConfig | None = None,
     knn: KNNConfig | None = None,
+    finetune: FinetuneConfig | None = None,
     threads: int | None = None,
     on_progress: StageProgress | None = None,
 ) -> EvalReport:
@@ -328,6 +355,8 @@ def evaluate(
         and loaded ones are on the CPU).
     threads: torch threads while extracting features (None: as they are); on a
         machine whose cores are busy with other work, 1 can be faster (see _threads.py).
+    finetune: the budget of the "finetune" probe (pretrain.eval.finetune), the same for
+        the pretrained backbone and each random init.
     """
     probes = check_probes(probes)
     pretrained, name, weights = _resolve(backbone, backbone_name)
@@ -346,8 +375,9 @@ def evaluate(
         )
     linear = linear or LinearProbeConfig()
     knn = knn or KNNConfig()
+    finetune = finetune or FinetuneConfig()
     device = torch.device(device) if device is not None else None
-    common = (data, probes, size, batch_size, device, linear, knn, on_progress)
+    common = (data, probes, size, batch_size, device, linear, knn, finetune, on_progress)
     scores = None
     with torch_threads(threads):
         if pretrained is not None:
@@ -374,6 +404,7 @@ def evaluate(
             "threads": threads if threads is not None else torch.get_num_threads(),
             "linear": asdict(linear),
             "knn": asdict(knn),
+            **({"finetune": asdict(finetune)} if FINETUNE in probes else {}),
             "chance": 1.0 / num_classes if num_classes else math.nan,
         },
     )
