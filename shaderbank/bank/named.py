@@ -7,7 +7,7 @@ written up front. Its text is made when a program is asked for (about 1 ms), and
 validation and training learn about it goes to the seed's ledger (ledger.py), so that
 later runs skip programs known to be bad.
 
-Ids are `synth/<program name>`, e.g. `synth/syn1-3f2a9c01`: the name carries the grammar
+Ids are `synth/<program name>`, e.g. `synth/syn2-3f2a9c01`: the name carries the grammar
 version and the program seed, so the same program has the same id in every bank that
 holds it, whatever its count or seed.
 """

@@ -2,7 +2,7 @@
 readable, standalone programs, each a deterministic function of (GRAMMAR_VERSION, seed).
 
     text = synthesize(0xC0FFEE)              # a complete program file
-    program_name(0xC0FFEE)                   # "syn1-00c0ffee"
+    program_name(0xC0FFEE)                   # "syn2-00c0ffee"
     for name, text in iter_programs(1000, seed=7):
         ...                                  # 1000 candidates of run 7
 
@@ -26,7 +26,7 @@ from shaderbank.sources.synth.assemble import program_text
 from shaderbank.sources.synth.grammar import ProgramSpec, sample_program
 from shaderbank.sources.synth.sampler import MASK64, Sampler, candidate_seed, splitmix64
 
-GRAMMAR_VERSION: int = 1
+GRAMMAR_VERSION: int = 2
 
 __all__ = ["GRAMMAR_VERSION", "iter_programs", "program_name", "program_spec", "synthesize"]
 
@@ -37,7 +37,7 @@ def _check_seed(seed: int) -> None:
 
 
 def program_name(seed: int) -> str:
-    """The program's name: grammar version and seed, e.g. "syn1-00c0ffee"."""
+    """The program's name: grammar version and seed, e.g. "syn2-00c0ffee"."""
     _check_seed(seed)
     return f"syn{GRAMMAR_VERSION}-{seed:08x}"
 

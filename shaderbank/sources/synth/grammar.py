@@ -70,17 +70,30 @@ BINARY_WEIGHTS: dict[str, float] = {
 LEVEL_RANGE = (0.28, 0.72)
 # Expressions whose level is further than this from 0.5 get a gamma (palettes.Levels).
 LEVELS_BEYOND = 0.12
-UNARY_WEIGHTS: dict[str, float] = {"threshold": 0.8, "posterise": 0.7, "sin-of": 1.2}
+UNARY_WEIGHTS: dict[str, float] = {"threshold": 1.0, "posterise": 0.9, "sin-of": 1.2}
+# How often an expression gets a reshaping (unary) combinator: at its top, and deeper.
+# Grammar 2 raised the top one from 0.35: thresholds and posterising draw the hard
+# edges that the hand-written programs have more of (docs/BENCHMARKS.md, issue 16).
+UNARY_CHANCE_TOP = 0.45
+UNARY_CHANCE_INNER = 0.12
+# Grammar 1 drew a vignette in 0.3 of plane programs: the darkened border left fewer
+# pixels unlike it (coverage 0.79 at the median against the hand-written 0.91).
+VIGNETTE_CHANCE = 0.15
 COLOUR_WEIGHTS: dict[str, float] = {"cosine-palette": 0.5, "gradient": 0.3, "hsv-sweep": 0.2}
 
 # Budget for one program's estimated cost (costs.py: CPU ms per 256 px image). Raymarched
 # scenes get less: their estimate misses by up to 2 ms, the images must stay < 10 ms.
 MAX_COST = 6.0
 MAX_RAYMARCH_COST = 5.4
-# At most this many bands, cells or blobs per image height from one pattern: finer
-# detail aliases at training resolutions and turns every program into the same grey.
-MAX_FEATURES = 6.0
-MAX_TOTAL_FEATURES = 9.0
+# At most this many bands, cells or blobs per image height from one pattern, and from
+# all of a layer's patterns together: finer detail aliases at training resolutions and
+# turns every program into the same grey. Grammar 1 held every layer to 6 and 9, and
+# its programs came out coarser than the hand-written ones (a steeper spectral slope,
+# fewer edges); grammar 2 draws each layer's limits from this spread instead.
+DETAIL_LIMITS: dict[str, float] = {"6": 0.5, "9": 0.3, "12": 0.2}
+TOTAL_PER_FEATURES = 1.5  # a layer's total limit, per its single-pattern limit
+MAX_FEATURES = 6.0  # the coarsest limit, the default of limit_detail
+MAX_TOTAL_FEATURES = MAX_FEATURES * TOTAL_PER_FEATURES
 
 
 # -- expressions ---------------------------------------------------------------------------
@@ -162,7 +175,7 @@ def sample_expression(
             if LEVEL_RANGE[0] <= COMBINATORS[name].level(levels) <= LEVEL_RANGE[1]
         } or {"add": 1.0}
         expression = Apply(COMBINATORS[rng.weighted(binary)].sample(rng), inputs)
-    if not _has_unary(expression) and rng.chance(0.35 if top else 0.12):
+    if not _has_unary(expression) and rng.chance(UNARY_CHANCE_TOP if top else UNARY_CHANCE_INNER):
         unary = dict(UNARY_WEIGHTS)
         if not is_smooth(expression):
             # Bands of bands alias into noise: sin-of only follows smooth inputs.
@@ -182,16 +195,20 @@ def _has_unary(expression: Expression) -> bool:
     return expression.combinator.arity == 1 or any(_has_unary(e) for e in expression.inputs)
 
 
-def limit_detail(expression: Expression, scale: float) -> Expression:
+def limit_detail(
+    expression: Expression, scale: float, max_features: float = MAX_FEATURES
+) -> Expression:
     """Lower leaf frequencies so that, at coordinate `scale` (zoom times what the
-    transforms add), no leaf draws more than MAX_FEATURES features per image height and
-    all leaves together no more than MAX_TOTAL_FEATURES (overlaid patterns add edges)."""
-    total = sum(min(p.period * scale, MAX_FEATURES) for p in leaves(expression))
-    shared = min(1.0, MAX_TOTAL_FEATURES / total) if total > 0.0 else 1.0
+    transforms add), no leaf draws more than `max_features` features per image height
+    and all leaves together no more than TOTAL_PER_FEATURES times that (overlaid
+    patterns add edges)."""
+    max_total = max_features * TOTAL_PER_FEATURES
+    total = sum(min(p.period * scale, max_features) for p in leaves(expression))
+    shared = min(1.0, max_total / total) if total > 0.0 else 1.0
 
     def change(pattern: Pattern) -> Pattern:
         features = pattern.period * scale
-        factor = shared * (MAX_FEATURES / features if features > MAX_FEATURES else 1.0)
+        factor = shared * (max_features / features if features > max_features else 1.0)
         return pattern.rescaled(factor) if factor < 1.0 else pattern
 
     return map_leaves(expression, change)
@@ -315,12 +332,17 @@ class RaymarchProgram:
 ProgramSpec = PlaneProgram | RaymarchProgram
 
 
-def _fit(expression: Expression, transforms: tuple[Transform, ...], scale: float) -> Expression:
+def _fit(
+    expression: Expression,
+    transforms: tuple[Transform, ...],
+    scale: float,
+    max_features: float = MAX_FEATURES,
+) -> Expression:
     """Adapt the leaves to their coordinate: detail within limits, and shapes repeated
     when the coordinate travels away over time."""
     if any(t.moves for t in transforms):
         expression = map_leaves(expression, lambda pattern: pattern.anchored())
-    return limit_detail(expression, scale)
+    return limit_detail(expression, scale, max_features)
 
 
 def _sample_layer(rng: Sampler, family: str, masked: bool) -> Layer:
@@ -328,7 +350,8 @@ def _sample_layer(rng: Sampler, family: str, masked: bool) -> Layer:
     zoom = rng.uniform(1.4, 2.4)
     scale = zoom * math.prod(t.detail for t in transforms)
     expression = sample_expression(rng, rng.weighted(LEAF_COUNTS[family]))
-    expression = _fit(expression, transforms, scale)
+    detail = float(rng.weighted(DETAIL_LIMITS))
+    expression = _fit(expression, transforms, scale, detail)
     typical = level(expression)
     levels = Levels.for_level(typical) if abs(typical - 0.5) > LEVELS_BEYOND else None
     # Values of a skewed expression stay at their end when they are two-valued (a
@@ -337,7 +360,7 @@ def _sample_layer(rng: Sampler, family: str, masked: bool) -> Layer:
     colour = COLOUR_MAPS[rng.weighted(COLOUR_WEIGHTS)].sample_contrasting(rng, dominant)
     if not masked:
         return Layer(transforms, zoom, expression, levels, colour)
-    mask = _fit(Leaf(sample_pattern(rng, MASK_PATTERN_WEIGHTS)), transforms, scale)
+    mask = _fit(Leaf(sample_pattern(rng, MASK_PATTERN_WEIGHTS)), transforms, scale, detail)
     mask_shape = MaskShape.sample(rng)
     # Cut the mask near its pattern's typical value so the layer covers a fair share.
     edge = min(0.65, max(0.35, level(mask))) + rng.uniform(-0.05, 0.05)
@@ -357,7 +380,7 @@ def sample_program(rng: Sampler) -> ProgramSpec:
         else:
             count = (3 if rng.chance(0.25) else 2) if family == "synth-layers" else 1
             layers = tuple(_sample_layer(rng, family, masked=index > 0) for index in range(count))
-            vignette = Vignette.sample(rng) if rng.chance(0.3) else None
+            vignette = Vignette.sample(rng) if rng.chance(VIGNETTE_CHANCE) else None
             spec = PlaneProgram(family, mouse_gain, layers, vignette)
         budget = MAX_RAYMARCH_COST if family == "synth-raymarch" else MAX_COST
         if spec.cost <= budget:

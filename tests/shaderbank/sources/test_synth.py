@@ -118,9 +118,9 @@ def test_bad_seeds_are_refused() -> None:
 
 
 def test_program_name_carries_version_and_seed() -> None:
-    assert GRAMMAR_VERSION == 1
-    assert program_name(0xC0FFEE) == "syn1-00c0ffee"
-    assert program_name(0) == "syn1-00000000"
+    assert GRAMMAR_VERSION == 2  # grammar 2 (issue 16): finer detail, more hard edges
+    assert program_name(0xC0FFEE) == "syn2-00c0ffee"
+    assert program_name(0) == "syn2-00000000"
 
 
 def test_headers_parse_into_program_fields() -> None:
