@@ -3,7 +3,9 @@
 Candidates come from the synthesizer in a fixed order for a run seed, so a folder is a
 deterministic function of (grammar version, seed, count). The folder remembers how many
 candidates it has drawn (synth.json), so a larger --count later, or a killed run,
-continues where it stopped instead of starting again.
+continues where it stopped instead of starting again. Its verdicts also go to the
+ledger of the named banks of the same seed (`synth:N@seedS`, shaderbank.bank.named):
+synthesizing a folder checks those banks' programs ahead of time.
 """
 
 from __future__ import annotations
@@ -15,8 +17,10 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from shaderbank.bank import ledger
 from shaderbank.bank.bank import Bank
-from shaderbank.bank.index import STATUS_OK
+from shaderbank.bank.index import STATUS_NEW, STATUS_OK
+from shaderbank.bank.named import SynthBankName
 from shaderbank.curate.checks import Thresholds
 from shaderbank.curate.validation import ValidationReport, validate_programs
 from shaderbank.errors import ShaderbankError
@@ -86,6 +90,7 @@ def synthesize_bank(
             )
         batch = max(16, math.ceil((count - accepted) * 1.1))
         new_ids = []
+        candidates: dict[str, int] = {}  # program id -> its candidate index
         for index in range(drawn, drawn + batch):
             program_seed = candidate_seed(seed, index)
             text = synthesize(program_seed)
@@ -99,6 +104,7 @@ def synthesize_bank(
             if program.id not in bank:
                 bank.add(program, relative, f"synth:g{GRAMMAR_VERSION}:seed{seed}:#{index}")
                 new_ids.append(program.id)
+                candidates[program.id] = index
         drawn += batch
         (folder / STATE_NAME).write_text(
             json.dumps({"grammar": GRAMMAR_VERSION, "seed": seed, "candidates": drawn})
@@ -112,6 +118,7 @@ def synthesize_bank(
             timeout=timeout,
             on_progress=on_progress,
         )
+        _share_verdicts(bank, candidates, seed)
         for reason, number in result.reasons.items():
             reasons[reason] = reasons.get(reason, 0) + number
         accepted = sum(1 for entry in bank.entries if entry.status == STATUS_OK)
@@ -120,3 +127,26 @@ def synthesize_bank(
     report.reasons = reasons
     report.seconds = time.monotonic() - started
     return report
+
+
+def _share_verdicts(bank: Bank, candidates: dict[str, int], seed: int) -> None:
+    """Copy the verdicts on these candidates into the named banks' ledger of `seed`:
+    candidate i here is program i of `synth:N@seedS`, so a program this folder found
+    bad is left out of those banks too, and one it accepted is known good."""
+    verdicts = []
+    for program_id, index in candidates.items():
+        entry = bank.entry(program_id)
+        if entry.status == STATUS_NEW:
+            continue
+        measured = entry.cost_ms_64 is not None
+        verdicts.append(
+            ledger.Verdict(
+                index=index,
+                status=entry.status,
+                reason=entry.reason,
+                cost_ms_64=entry.cost_ms_64,
+                cost_ms_256=entry.cost_ms_256,
+                fingerprint=bank.fingerprint(program_id) if measured else None,
+            )
+        )
+    ledger.append(SynthBankName(1, seed).ledger_path, verdicts)
