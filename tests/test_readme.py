@@ -42,7 +42,7 @@ PATHS = ("./run.sh", ".venv/bin/")
 
 TINY = {
     "--frames 60": "--frames 4",
-    "synth --count 21000": "synth --count 8",
+    "synth:1000 diversity": "synth:6 diversity",
     "render --sample 64": "render --sample 8",
     "stream.batches(start=0, count=100)": "stream.batches(start=0, count=2)",
     "[bank.root], bank.ids, ": "[bank.root], bank.ids[:8], ",
@@ -61,14 +61,13 @@ TINY = {
 SLOW = {
     "./run.sh demo": "installs packages and trains the demo (minutes)",
     "shaderbank render  ": "draws every program of the bank",
-    "shaderbank synth": "synthesizes and validates programs",
-    "synth-g1-seed0": "needs the synthesized bank",
     "pretrain run demo-cpu": "trains the demo (minutes)",
     "torchrun": "two training processes and their render workers",
     "pretrain eval": "probes pretrained and random backbones (minutes; Fashion-MNIST)",
     "shaderbank diversity --out diversity ": "measures every program",
     "--by feature_diversity": "needs the full diversity study",
     "--results diversity/diversity.csv": "needs the full diversity study",
+    "diversity-compare": "needs the full diversity study",
     "pretrain scaling": "trains and probes many runs",
     "load_config(": "trains 100 steps and evaluates on Fashion-MNIST",
 }

@@ -119,6 +119,10 @@ def _emit_layer(out: Builder, layer: Layer, index: int, mouse_gain: float) -> No
 def _emit_plane(out: Builder, spec: PlaneProgram) -> str:
     for index, layer in enumerate(spec.layers):
         _emit_layer(out, layer, index, spec.mouse_gain)
+    if spec.shade is not None:
+        out.tag(*spec.shade.tags())
+        out.comment("light across the canvas")
+        spec.shade.emit(out, "col", "uv")
     if spec.vignette is not None:
         out.tag(*spec.vignette.tags())
         out.comment("vignette")
@@ -129,6 +133,7 @@ def _emit_plane(out: Builder, spec: PlaneProgram) -> str:
         mask = describe_expression(layer.mask)
         descriptions[index] = f"{layer.blend.describe()} [{descriptions[index]}] masked by {mask}"
     text = "; ".join(descriptions)
+    text += ", shaded" if spec.shade is not None else ""
     return text + (", vignette" if spec.vignette is not None else "")
 
 

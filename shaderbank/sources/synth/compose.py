@@ -1,9 +1,10 @@
 """Compositing: blend modes that lay a coloured layer over the image through a mask,
-the mask's shaping, and the optional vignette.
+the mask's shaping, and the optional vignette and shading.
 """
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from typing import ClassVar, Self
 
@@ -89,3 +90,25 @@ class Vignette(Block):
 
     def describe(self) -> str:
         return "vignette"
+
+
+@dataclass(frozen=True)
+class Shade(Block):
+    """Light falling across the canvas from one side: the image times a linear ramp in
+    a direction. Flat regions (a pattern's background, a thresholded side) then vary
+    as in most hand-written programs instead of sitting at one colour."""
+
+    angle: float
+    strength: float
+    tag: ClassVar[str] = "shade"
+
+    @classmethod
+    def sample(cls, rng: Sampler) -> Self:
+        return cls(rng.uniform(0.0, 6.2832), rng.uniform(0.3, 0.8))
+
+    def emit(self, out: Builder, colour: str, uv: str) -> None:
+        direction = f"vec2({num(math.cos(self.angle))}, {num(math.sin(self.angle))})"
+        out.line(f"{colour} *= 1.0 + {num(self.strength)} * dot({uv}, {direction});")
+
+    def describe(self) -> str:
+        return "shaded"

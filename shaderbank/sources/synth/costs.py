@@ -56,6 +56,7 @@ COST: dict[str, float] = {
     "blend": 0.03,
     "mask": 0.01,
     "vignette": 0.01,
+    "shade": 0.01,  # like the vignette: one multiply-add per pixel
     # raymarching: fixed part (camera, placement, normal, shading, the typical march),
     # the extra marching of a repeated field or of a closer camera (no floor), and one
     # primitive's distance per step allowed (fitted separately on 200 raymarched

@@ -18,7 +18,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from shaderbank.sources.synth.combinators import COMBINATORS, Combinator, MixBy, Threshold
-from shaderbank.sources.synth.compose import Blend, MaskShape, Vignette
+from shaderbank.sources.synth.compose import Blend, MaskShape, Shade, Vignette
 from shaderbank.sources.synth.costs import COST
 from shaderbank.sources.synth.palettes import COLOUR_MAPS, ColourMap, Levels
 from shaderbank.sources.synth.patterns import PATTERNS, Pattern
@@ -74,11 +74,14 @@ UNARY_WEIGHTS: dict[str, float] = {"threshold": 1.0, "posterise": 0.9, "sin-of":
 # How often an expression gets a reshaping (unary) combinator: at its top, and deeper.
 # Grammar 2 raised the top one from 0.35: thresholds and posterising draw the hard
 # edges that the hand-written programs have more of (docs/BENCHMARKS.md, issue 16).
-UNARY_CHANCE_TOP = 0.45
+UNARY_CHANCE_TOP = 0.4
 UNARY_CHANCE_INNER = 0.12
-# Grammar 1 drew a vignette in 0.3 of plane programs: the darkened border left fewer
-# pixels unlike it (coverage 0.79 at the median against the hand-written 0.91).
-VIGNETTE_CHANCE = 0.15
+# Grammar 1's plane programs left more of the canvas at one colour than the hand-written
+# ones (coverage 0.79 at the median against 0.91): a pattern's background, a threshold's
+# flat side. Grammar 2 lights more of them unevenly: a vignette in 0.45 (was 0.3), a
+# shade (a ramp across the canvas) in 0.5.
+VIGNETTE_CHANCE = 0.45
+SHADE_CHANCE = 0.5
 COLOUR_WEIGHTS: dict[str, float] = {"cosine-palette": 0.5, "gradient": 0.3, "hsv-sweep": 0.2}
 
 # Budget for one program's estimated cost (costs.py: CPU ms per 256 px image). Raymarched
@@ -91,7 +94,11 @@ MAX_RAYMARCH_COST = 5.4
 # its programs came out coarser than the hand-written ones (a steeper spectral slope,
 # fewer edges); grammar 2 draws each layer's limits from this spread instead.
 DETAIL_LIMITS: dict[str, float] = {"6": 0.5, "9": 0.3, "12": 0.2}
-TOTAL_PER_FEATURES = 1.5  # a layer's total limit, per its single-pattern limit
+TOTAL_PER_FEATURES = 1.5
+# A layer's base coordinate scale (uv times this), before what its transforms add.
+# Grammar 2 widened it from 1.4-2.4: finer detail, more edges, a flatter spectrum, as
+# the hand-written programs have.
+ZOOM_RANGE = (1.6, 4.0)  # a layer's total limit, per its single-pattern limit
 MAX_FEATURES = 6.0  # the coarsest limit, the default of limit_detail
 MAX_TOTAL_FEATURES = MAX_FEATURES * TOTAL_PER_FEATURES
 
@@ -311,10 +318,12 @@ class PlaneProgram:
     mouse_gain: float
     layers: tuple[Layer, ...]
     vignette: Vignette | None
+    shade: Shade | None = None
 
     @property
     def cost(self) -> float:
         cost = COST["program"] + sum(layer.cost for layer in self.layers)
+        cost += self.shade.cost if self.shade is not None else 0.0
         return cost + (self.vignette.cost if self.vignette is not None else 0.0)
 
 
@@ -347,7 +356,7 @@ def _fit(
 
 def _sample_layer(rng: Sampler, family: str, masked: bool) -> Layer:
     transforms = tuple(CHAINS[family](rng))
-    zoom = rng.uniform(1.4, 2.4)
+    zoom = rng.uniform(*ZOOM_RANGE)
     scale = zoom * math.prod(t.detail for t in transforms)
     expression = sample_expression(rng, rng.weighted(LEAF_COUNTS[family]))
     detail = float(rng.weighted(DETAIL_LIMITS))
@@ -381,7 +390,8 @@ def sample_program(rng: Sampler) -> ProgramSpec:
             count = (3 if rng.chance(0.25) else 2) if family == "synth-layers" else 1
             layers = tuple(_sample_layer(rng, family, masked=index > 0) for index in range(count))
             vignette = Vignette.sample(rng) if rng.chance(VIGNETTE_CHANCE) else None
-            spec = PlaneProgram(family, mouse_gain, layers, vignette)
+            shade = Shade.sample(rng) if rng.chance(SHADE_CHANCE) else None
+            spec = PlaneProgram(family, mouse_gain, layers, vignette, shade)
         budget = MAX_RAYMARCH_COST if family == "synth-raymarch" else MAX_COST
         if spec.cost <= budget:
             return spec

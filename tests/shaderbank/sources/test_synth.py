@@ -178,7 +178,7 @@ def _expected_tags() -> set[str]:
     tags |= {f"{kind}-noise" for kind in NOISE_KINDS}
     tags |= {"voronoi-f1", "voronoi-edges", "levels"}
     tags |= {f"sdf-{kind}" for kind in SHAPE_KINDS} | {f"shape-{mode}" for mode in SHAPE_MODES}
-    tags |= {"layers", "mask", "vignette"} | {f"blend-{mode}" for mode in BLEND_MODES}
+    tags |= {"layers", "mask", "vignette", "shade"} | {f"blend-{mode}" for mode in BLEND_MODES}
     tags |= {"raymarch", "scene-orbit", "scene-field", "union", "smooth-union", "repetition"}
     tags |= {f"sdf3d-{kind}" for kind in PRIMITIVE_HELPERS}
     tags |= {f"floor-{pattern}" for pattern in FLOOR_PATTERNS}
