@@ -6,9 +6,9 @@ batch slots; the parent shuffles each finished batch with a seeded permutation a
 it out as tensors. The parent never touches GL.
 
 Faults never stop the stream: a program that does not compile or draws constant images
-is quarantined by its worker; a worker that reads back no image for `part_timeout`
-seconds (hung) or dies is replaced, the program it was drawing is quarantined, and its
-share is rendered again.
+is quarantined by its worker; a worker that reads back no image nor begins another
+program for `part_timeout` seconds (hung) or dies is replaced, the program it was
+drawing is quarantined, and its share is rendered again.
 Everything is seeded by (seed, epoch, rank, worker, batch): the same configuration gives
 the same bytes, and `start` resumes a stream at any batch.
 """
@@ -59,7 +59,7 @@ class StreamConfig:
     batches, and each batch keeps as many distinct programs as samples). workers:
     rendering processes (None: one per core, at most 4 on a CPU). prefetch: batches in
     flight. part_timeout: seconds a worker busy with a part may go without reading back
-    an image before it is taken for hung."""
+    an image or beginning another program before it is taken for hung."""
 
     size: int = 64
     batch_size: int = 128
@@ -139,8 +139,9 @@ class _Share:
     """The parent's view of one worker's share of the batches."""
 
     pending: deque[int] = field(default_factory=deque)  # batches issued, not done
-    since: float = 0.0  # when it last got on: began a part or read back images
+    since: float = 0.0  # when it last got on: began a part or a program, read back images
     drawn: int = 0  # images it had read back when last looked at
+    label: int = -1  # the program it was compiling or drawing when last looked at
 
 
 class RenderStream(IterableDataset[Batch]):
@@ -362,10 +363,14 @@ class RenderStream(IterableDataset[Batch]):
         for index, share in enumerate(self._shares):
             if not self._workers[index].ready or not share.pending:
                 continue
-            assert self._progress is not None
-            drawn = int(self._progress[index])
-            if drawn != share.drawn:  # images read back since the last look: not hung
-                share.drawn, share.since = drawn, now
+            assert self._progress is not None and self._current is not None
+            drawn, label = int(self._progress[index]), int(self._current[index])
+            # Images read back, or another program begun, since the last look: not hung.
+            # A part of many distinct programs (a large bank, one image each) compiles
+            # for a long while before its strip is read back, and was taken for hung.
+            if drawn != share.drawn or (label != share.label and label != _worker.IDLE):
+                share.since = now
+            share.drawn, share.label = drawn, label
             reason = None
             if (death := self._workers.death(index)) is not None:
                 reason = f"crash: {death}"

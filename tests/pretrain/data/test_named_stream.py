@@ -64,3 +64,21 @@ def test_a_program_quarantined_in_one_run_is_skipped_by_the_next() -> None:
     # A larger bank of the same seed holds the program too, and skips it as well.
     bigger = resolve_programs(DataConfig(banks=("synth:80@seed4",), builtin=False), seed=0)
     assert bad not in bigger.ids and len(bigger.ids) == 79
+
+
+def test_a_part_of_many_programs_compiling_past_the_timeout_is_not_taken_for_hung() -> None:
+    # 64 distinct programs in one worker's part, one image each: their compiles
+    # (about 0.1 s each on llvmpipe) take several times part_timeout before the strip
+    # is read back. Before, the worker was replaced and an innocent program quarantined.
+    data = DataConfig(banks=("synth:64@seed6",), builtin=False, size=16, batch_size=64)
+    programs = resolve_programs(data, seed=0)
+    config = StreamConfig(
+        size=16, batch_size=64, workers=1, seed=0, device="cpu", part_timeout=1.0, prefetch=1
+    )
+    with RenderStream(programs.roots, programs.ids, config) as stream:
+        started = time.monotonic()
+        batches = list(stream.batches(0, 2))
+        seconds = time.monotonic() - started
+        assert stream.restarts == 0 and stream.quarantined == {}
+    assert len(batches) == 2
+    assert seconds > 1.0  # the part did outlast the timeout
