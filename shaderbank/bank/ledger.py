@@ -27,7 +27,7 @@ from pathlib import Path
 
 import numpy as np
 
-from shaderbank.bank.index import FINGERPRINT_DIMS
+from shaderbank.bank.index import FINGERPRINT_DIMS, STATUS_NEW, Entry
 from shaderbank.errors import ShaderbankError
 
 MAGIC = b"SBLEDGR1"
@@ -59,6 +59,22 @@ class Verdict:
     cost_ms_64: float | None = None
     cost_ms_256: float | None = None
     fingerprint: np.ndarray | None = None
+
+    @classmethod
+    def of(cls, index: int, entry: Entry, fingerprint: np.ndarray) -> Verdict | None:
+        """The verdict an index entry holds (None while it is unvalidated); its
+        fingerprint is kept when the entry was measured."""
+        if entry.status == STATUS_NEW:
+            return None
+        measured = entry.cost_ms_64 is not None
+        return cls(
+            index=index,
+            status=entry.status,
+            reason=entry.reason,
+            cost_ms_64=entry.cost_ms_64,
+            cost_ms_256=entry.cost_ms_256,
+            fingerprint=fingerprint if measured else None,
+        )
 
     def record(self) -> np.ndarray:
         row = np.zeros((), RECORD)

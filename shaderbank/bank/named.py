@@ -22,7 +22,7 @@ from pathlib import Path
 import numpy as np
 
 from shaderbank.bank import ledger
-from shaderbank.bank.index import FINGERPRINT_DIMS, STATUS_NEW, Entry
+from shaderbank.bank.index import FINGERPRINT_DIMS, Entry
 from shaderbank.errors import ShaderbankError
 from shaderbank.paths import cache_dir
 from shaderbank.program.licences import STATED
@@ -224,22 +224,11 @@ class SynthFolder:
 
     def save(self) -> None:
         """Append the verdicts on the programs changed since the last save."""
-        verdicts = []
-        for program in sorted(self.changed, key=self._rows.__getitem__):
-            row = self._rows[program]
-            entry = self.index.entries[row]
-            if entry.status == STATUS_NEW:
-                continue
-            measured = entry.cost_ms_64 is not None
-            verdicts.append(
-                ledger.Verdict(
-                    index=row,
-                    status=entry.status,
-                    reason=entry.reason,
-                    cost_ms_64=entry.cost_ms_64,
-                    cost_ms_256=entry.cost_ms_256,
-                    fingerprint=self.index.fingerprints[row] if measured else None,
-                )
-            )
+        rows = sorted(self._rows[program] for program in self.changed)
+        found = (
+            ledger.Verdict.of(row, self.index.entries[row], self.index.fingerprints[row])
+            for row in rows
+        )
+        verdicts = [verdict for verdict in found if verdict is not None]
         ledger.append(self.name.ledger_path, verdicts)
         self.changed.clear()

@@ -19,7 +19,7 @@ from pathlib import Path
 
 from shaderbank.bank import ledger
 from shaderbank.bank.bank import Bank
-from shaderbank.bank.index import STATUS_NEW, STATUS_OK
+from shaderbank.bank.index import STATUS_OK
 from shaderbank.bank.named import SynthBankName
 from shaderbank.curate.checks import Thresholds
 from shaderbank.curate.validation import ValidationReport, validate_programs
@@ -133,20 +133,9 @@ def _share_verdicts(bank: Bank, candidates: dict[str, int], seed: int) -> None:
     """Copy the verdicts on these candidates into the named banks' ledger of `seed`:
     candidate i here is program i of `synth:N@seedS`, so a program this folder found
     bad is left out of those banks too, and one it accepted is known good."""
-    verdicts = []
-    for program_id, index in candidates.items():
-        entry = bank.entry(program_id)
-        if entry.status == STATUS_NEW:
-            continue
-        measured = entry.cost_ms_64 is not None
-        verdicts.append(
-            ledger.Verdict(
-                index=index,
-                status=entry.status,
-                reason=entry.reason,
-                cost_ms_64=entry.cost_ms_64,
-                cost_ms_256=entry.cost_ms_256,
-                fingerprint=bank.fingerprint(program_id) if measured else None,
-            )
-        )
+    found = (
+        ledger.Verdict.of(index, bank.entry(program_id), bank.fingerprint(program_id))
+        for program_id, index in candidates.items()
+    )
+    verdicts = [verdict for verdict in found if verdict is not None]
     ledger.append(SynthBankName(1, seed).ledger_path, verdicts)
