@@ -50,7 +50,7 @@ def frozen(module: nn.Module) -> Iterator[nn.Module]:
             m.training = training
 
 
-def _device_of(module: nn.Module) -> torch.device:
+def device_of(module: nn.Module) -> torch.device:
     parameter = next(module.parameters(), None)
     return parameter.device if parameter is not None else torch.device("cpu")
 
@@ -69,7 +69,7 @@ def extract_features(
 
     `prepared=True` takes images already through `prepare_images` (the online kNN keeps
     them that way to skip the work at every call)."""
-    device = _device_of(module)
+    device = device_of(module)
     chunks = []
     with frozen(module), torch.inference_mode():
         for start in range(0, len(images), batch_size):

@@ -22,7 +22,7 @@ import torch.nn.functional as F
 from torch import Tensor, nn
 
 from pretrain.eval.datasets import LabelledImages
-from pretrain.eval.features import extract_features, prepare_images
+from pretrain.eval.features import device_of, extract_features, prepare_images
 
 # Called with (steps just done, steps in all).
 Progress = Callable[[int, int], None]
@@ -43,11 +43,6 @@ class FinetuneConfig:
             raise ValueError("fine-tuning needs at least 1 epoch and a batch of 1 or more")
         if not self.lr > 0:
             raise ValueError(f"the fine-tuning learning rate must be positive, got {self.lr}")
-
-
-def _device_of(module: nn.Module) -> torch.device:
-    parameter = next(module.parameters(), None)
-    return parameter.device if parameter is not None else torch.device("cpu")
 
 
 def augment(x: Tensor, generator: torch.Generator) -> Tensor:
@@ -79,7 +74,7 @@ def finetune_accuracy(
     """Top-1 accuracy on `test` after fine-tuning a copy of `module` (the caller's is
     left as it is) with a new linear head on `train`."""
     config = config or FinetuneConfig()
-    device = _device_of(module)
+    device = device_of(module)
     classes = len(train.classes)
     generator = torch.Generator().manual_seed(config.seed)
     with torch.random.fork_rng(devices=[]):
