@@ -219,9 +219,6 @@ class SynthFolder:
         """What the entry of any program without a verdict holds (but its id)."""
         return _entry(FAMILY + "/", 0, self.name)
 
-    def row_of(self, program: str) -> int:
-        return self._rows[program]
-
     def save(self) -> None:
         """Append the verdicts on the programs changed since the last save."""
         rows = sorted(self._rows[program] for program in self.changed)
