@@ -207,7 +207,11 @@ def _plain_progress() -> Iterator[StageProgress]:
 
     def advance(stage: str, done: int, total: int) -> None:
         if stage not in counters:
-            counters[stage] = Counter(stage, total, "images", sys.stderr, max(1, total // 4))
+            # Fine-tuning counts steps and takes minutes: a line every tenth of it.
+            steps = stage.endswith("steps")
+            every = max(1, total // (10 if steps else 4))
+            unit = "steps" if steps else "images"
+            counters[stage] = Counter(stage, total, unit, sys.stderr, every)
         counters[stage](done)
 
     try:

@@ -81,7 +81,10 @@ def test_eval_cli_reports_finetune_beside_the_random_init(
     out = tmp_path / "report.json"
     argv = ["eval", str(run), "--dataset", str(tree), "--size", "16", "--random-seeds", "2"]
     assert main([*argv, "--probe", "all", "--finetune-epochs", "2", "--out", str(out)]) == 0
-    assert "finetune" in capsys.readouterr().out
+    said = capsys.readouterr()
+    assert "finetune" in said.out
+    # Progress of the minutes-long fine-tuning, in steps, also when piped.
+    assert "pretrained: fine-tune steps" in said.err and " steps" in said.err
     report = json.loads(out.read_text())
     assert report["probes"] == ["linear", "knn", "finetune"]
     assert report["settings"]["finetune"]["epochs"] == 2
