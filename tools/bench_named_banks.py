@@ -29,6 +29,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -86,12 +87,6 @@ def _in_turn(counts: list[int], repeats: int) -> list[int]:
     return order
 
 
-def _median(values: list[float]) -> float:
-    ordered = sorted(values)
-    middle = len(ordered) // 2
-    return ordered[middle] if len(ordered) % 2 else (ordered[middle - 1] + ordered[middle]) / 2
-
-
 def startup(args: argparse.Namespace) -> dict:
     counts = [int(c) for c in args.counts.split(",")]
     runs: dict[int, list[dict]] = {count: [] for count in counts}
@@ -100,7 +95,7 @@ def startup(args: argparse.Namespace) -> dict:
         print(f"startup synth:{count}: {runs[count][-1]}", file=sys.stderr)
     keys = ("resolve_s", "first_batch_s", "total_s")
     result = {
-        str(count): {key: round(_median([r[key] for r in rows]), 3) for key in keys}
+        str(count): {key: round(statistics.median([r[key] for r in rows]), 3) for key in keys}
         | {"programs": rows[0]["programs"], "runs": len(rows)}
         for count, rows in runs.items()
     }
@@ -138,7 +133,7 @@ def rate(args: argparse.Namespace) -> dict:
         measured = _fresh_run(_RATE, f"synth:{count}", str(args.batches))
         runs[count].append(measured["batches_per_s"])
         print(f"rate synth:{count}: {measured}", file=sys.stderr)
-    result = {str(count): round(_median(rows), 3) for count, rows in runs.items()}
+    result = {str(count): round(statistics.median(rows), 3) for count, rows in runs.items()}
     base = result[str(counts[0])]
     return {
         "rate_batches_per_s": result,

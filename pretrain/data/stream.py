@@ -415,10 +415,11 @@ class RenderStream(IterableDataset[Batch]):
         if program_id in self.quarantined:
             return
         self.quarantined[program_id] = reason
-        if isinstance(self._bank.folder_of(program_id), SynthFolder):
+        folder = self._bank.folder_of(program_id)
+        if isinstance(folder, SynthFolder):
             # Remembered in the named bank's ledger: later runs leave it out.
             self._bank.set_result(program_id, status=STATUS_QUARANTINED, reason=reason)
-            self._bank.folder_of(program_id).save()
+            folder.save()
         log.warning("quarantined %s for this run: %s", program_id, reason)
         for worker in self._workers:
             worker.inbox.put(("quarantine", label))

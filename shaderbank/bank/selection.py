@@ -71,7 +71,7 @@ def select_programs(
         if isinstance(folder, SynthFolder):
             chosen += _synthesized(bank, number, folder, keep, max_cost_ms)
         else:
-            chosen += [entry.id for entry in folder.index.entries if keep(entry, False)]
+            chosen += [entry.id for entry in folder.index.entries if keep(entry, folder.lazy)]
     if count is not None:
         chosen = sample_ids(chosen, count, seed)
     return chosen
@@ -86,7 +86,7 @@ def _synthesized(
 ) -> list[str]:
     """The kept ids of a named bank without building its 100,000 entries: those with no
     verdict are alike but for their id, so one of them speaks for all."""
-    kept = np.full(len(folder.ids), keep(folder.unjudged_entry(), True))
+    kept = np.full(len(folder.ids), keep(folder.unjudged_entry(), folder.lazy))
     records = folder.records
     judged = records["index"]
     if max_cost_ms is None:
@@ -96,10 +96,10 @@ def _synthesized(
             alike = records["status"] == code
             if alike.any():
                 entry = folder.index.entries[int(judged[alike][0])]
-                kept[judged[alike]] = keep(dataclasses.replace(entry, status=status), True)
+                kept[judged[alike]] = keep(dataclasses.replace(entry, status=status), folder.lazy)
     else:
         for row in judged.tolist():
-            kept[row] = keep(folder.index.entries[row], True)
+            kept[row] = keep(folder.index.entries[row], folder.lazy)
     where = bank.where
     return [
         program_id
