@@ -66,12 +66,18 @@ def test_a_program_quarantined_in_one_run_is_skipped_by_the_next() -> None:
     assert bad not in bigger.ids and len(bigger.ids) == 79
 
 
-def test_a_part_of_many_programs_compiling_past_the_timeout_is_not_taken_for_hung() -> None:
+def test_a_part_of_many_programs_compiling_past_the_timeout_is_not_taken_for_hung(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     # 512 distinct programs in one worker's part, one image each: each compiles well
     # within part_timeout (a tenth of a second on llvmpipe, under a second under load,
     # milliseconds from a warm shader cache), all of them together take longer before
     # the strip is read back. Before, the worker was replaced and an innocent program
     # quarantined as a timeout.
+    # Every compile must be a real one: from a warm Mesa shader cache (left by an earlier
+    # run on the same machine) the whole part took 2.5 s, under the timeout, and the test
+    # no longer tried the case it is about. The spawned worker inherits this setting.
+    monkeypatch.setenv("MESA_SHADER_CACHE_DISABLE", "true")
     data = DataConfig(banks=("synth:512@seed6",), builtin=False, size=8, batch_size=512)
     programs = resolve_programs(data, seed=0)
     config = StreamConfig(
