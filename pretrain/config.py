@@ -33,6 +33,7 @@ from shaderbank.render.gl import parse_device
 from shaderbank.render.renderer import MAX_IMAGE_SIDE
 
 ViewSource = Literal["augment", "latent"]
+DataSource = Literal["programs", "images"]
 Recipe = Literal["none", "crop_flip", "simclr", "mocov2"]
 
 # Keys whose values name an entry of a registry. The registry is the only list of those
@@ -58,8 +59,13 @@ class DataConfig:
     these classes or is any of these ids (`shaderbank licences` shows them; e.g.
     [permissive]); exclude_licences: drop those in any of these. Both also filter a
     selection file's programs. transform: a user transform of the uint8 batches,
-    "module:Name" called with `transform_args` to make it (pretrain.data.transform)."""
+    "module:Name" called with `transform_args` to make it (pretrain.data.transform).
+    source: "programs" renders the banks; "images" reads real images from `folder`
+    instead (pretrain.data.images: an ImageFolder tree, a flat folder or
+    fashion-mnist), the upper anchor shader backbones are compared with."""
 
+    source: DataSource = "programs"
+    folder: str | None = None
     banks: tuple[str, ...] = ()
     builtin: bool = True
     selection: str | None = None
@@ -88,6 +94,12 @@ class DataConfig:
         if self.workers is not None and self.workers < 0:
             raise ConfigError(f"data.workers: must be 0 (one per core) or more, got {self.workers}")
         check_device("data.render_device", self.render_device)
+        if self.source == "images" and not self.folder:
+            raise ConfigError(
+                "data.folder: data.source images needs a folder of images (or fashion-mnist)"
+            )
+        if self.source == "programs" and self.folder:
+            raise ConfigError("data.folder: read only with data.source: images")
         for number, bank in enumerate(self.banks):
             if is_bank_name(bank):
                 try:
@@ -203,6 +215,10 @@ class RunConfig:
         if not self.name or self.name in (".", "..") or any(c in self.name for c in "/\\\0"):
             raise ConfigError(
                 f"name: expected a folder name without '/', got {_describe(self.name)}"
+            )
+        if self.data.source == "images" and self.views.source == "latent":
+            raise ConfigError(
+                "views.source: latent neighbours need programs; data.source images has only augment"
             )
         if self.method.name == "supcon" and self.views.mix != "none":
             raise ConfigError("views.mix: SupCon needs whole-program labels; use mix: none")

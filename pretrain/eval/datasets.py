@@ -195,7 +195,7 @@ def _as_lists(
     return files, torch.tensor(labels, dtype=torch.long)
 
 
-def _read_image(path: Path, size: int | None) -> np.ndarray:
+def read_image(path: Path, size: int | None) -> np.ndarray:
     from PIL import Image, UnidentifiedImageError
 
     # A damaged file stops the load with its name: skipping it would silently change
@@ -228,7 +228,7 @@ def _read_image(path: Path, size: int | None) -> np.ndarray:
 def _read_images(
     files: Sequence[Path], labels: Tensor, classes: tuple[str, ...], size: int | None
 ) -> LabelledImages:
-    arrays = [_read_image(f, size) for f in files]
+    arrays = [read_image(f, size) for f in files]
     shapes = {a.shape for a in arrays}
     if len(shapes) > 1:
         raise ValueError(

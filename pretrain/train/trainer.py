@@ -24,6 +24,7 @@ from torch import Tensor, nn
 
 from pretrain import distributed
 from pretrain.config import RunConfig, config_to_dict, save_config
+from pretrain.data.images import ImageSource, ImageStream, check_classes, open_image_source
 from pretrain.data.stream import RenderStream, StreamConfig
 from pretrain.data.transform import load_transform
 from pretrain.methods import METHODS, Method
@@ -172,11 +173,19 @@ def _train(
     np.random.seed(config.train.seed)
 
     listed = run_dir / "programs.txt"
-    run_programs = None
-    if last is not None and listed.is_file():
-        run_programs = listed.read_text(encoding="utf-8").split()
-    programs = resolve_programs(config.data, config.train.seed, run_programs)
-    method = build_method(config, len(programs.ids)).to(device)
+    images: ImageSource | None = None
+    if config.data.source == "images":
+        assert config.data.folder is not None  # DataConfig checks it
+        images = open_image_source(config.data.folder)
+        check_classes(images, config.method.name)
+        num_classes = images.num_classes
+    else:
+        run_programs = None
+        if last is not None and listed.is_file():
+            run_programs = listed.read_text(encoding="utf-8").split()
+        programs = resolve_programs(config.data, config.train.seed, run_programs)
+        num_classes = len(programs.ids)
+    method = build_method(config, num_classes).to(device)
     optimizer = build_optimizer(config, method, world.size)
     total = config.train.steps
     scheduler = torch.optim.lr_scheduler.LambdaLR(
@@ -202,9 +211,12 @@ def _train(
             return _finished_result(run_dir, total)
     if world.main:
         save_config(config, run_dir / "config.yaml")
-        atomic_write_text(listed, "\n".join(programs.ids) + "\n")
         # Who made what the weights learn from, and under which licence: export ships it.
-        write_attribution(run_dir, programs.credits)
+        if images is None:
+            atomic_write_text(listed, "\n".join(programs.ids) + "\n")
+            write_attribution(run_dir, programs.credits)
+        else:
+            images.write_attribution(run_dir)
 
     model: nn.Module = method
     if world.size > 1:
@@ -230,10 +242,25 @@ def _train(
     method.train()
     loss_value = float("nan")
     throughput = Throughput()
-    stream = RenderStream(programs.roots, programs.ids, stream_config, rank=world.rank)
-    # Stored with each checkpoint: which rows of a batch each worker renders, and from
-    # which seed, depends on the count (see _resumed_workers).
-    stream_workers = stream.workers
+    stream: RenderStream | ImageStream
+    stream_workers: int | None = None
+    if images is not None:
+        # Its batches do not depend on the number of decoding workers.
+        stream = ImageStream(
+            images,
+            size=config.data.size,
+            batch_size=config.data.batch_size,
+            seed=config.train.seed,
+            workers=config.data.workers,
+            prefetch=config.data.prefetch,
+            rank=world.rank,
+            world_size=world.size,
+        )
+    else:
+        stream = RenderStream(programs.roots, programs.ids, stream_config, rank=world.rank)
+        # Stored with each checkpoint: which rows of a batch each worker renders, and
+        # from which seed, depends on the count (see _resumed_workers).
+        stream_workers = stream.workers
     try:
         if progress is not None:
             progress.start(total, start)
