@@ -16,8 +16,11 @@ from pretrain.eval.evaluate import (
     DEFAULT_TRAIN_LIMIT,
     EVAL_PROBES,
     FINETUNE,
+    EvalReport,
     StageProgress,
     evaluate,
+    load_report,
+    with_references,
 )
 from pretrain.eval.finetune import FinetuneConfig
 from pretrain.eval.probes import PROBES
@@ -49,14 +52,28 @@ def add_parser(subparsers: Any) -> None:
         "standardised features, cosine kNN with k=20 and temperature 0.07), or fine-tune "
         "it whole for a fixed budget (--probe finetune), next to the same architecture "
         "randomly initialised with the same budget. Give a run folder, checkpoint or "
-        "exported .safetensors file; or only --backbone NAME for the random-init baseline.",
+        "exported .safetensors file; or only --backbone NAME for the random-init baseline. "
+        "With --reference (a backbone pretrained on real photos), each probe also shows "
+        "the gap closed: (pretrained - random) / (reference - random). A report .json "
+        "from --out in place of RUN_OR_WEIGHTS shows it again with --reference reports, "
+        "without evaluating anything.",
     )
     parser.add_argument(
         "weights",
         nargs="?",
         type=Path,
         metavar="RUN_OR_WEIGHTS",
-        help="run folder, checkpoint .pt or exported .safetensors",
+        help="run folder, checkpoint .pt or exported .safetensors (or a report .json)",
+    )
+    parser.add_argument(
+        "--reference",
+        action="append",
+        type=Path,
+        default=[],
+        metavar="RUN_OR_WEIGHTS",
+        help="the same architecture pretrained on real photos (data.source: images), or "
+        "the report .json of its evaluation with the same settings; repeat for seeds, "
+        "which are averaged",
     )
     parser.add_argument(
         "--backbone",
@@ -170,6 +187,11 @@ def run(args: argparse.Namespace) -> int:
         raise ValueError(f"--random-seeds must be >= 0, got {args.random_seeds}")
     if args.weights is not None and not args.weights.exists():
         raise FileNotFoundError(f"{args.weights}: no such run, checkpoint or weights file")
+    for path in args.reference:
+        if not path.exists():
+            raise FileNotFoundError(f"--reference {path}: no such run, weights or report")
+    if args.weights is not None and args.weights.suffix == ".json":
+        return _show_with_references(args)
     target: Path | str = args.weights if args.weights is not None else args.backbone
     progress: Callable[[], Any] = _progress_bars if sys.stderr.isatty() else _plain_progress
     with progress() as on_progress:
@@ -187,14 +209,31 @@ def run(args: argparse.Namespace) -> int:
             device=args.device,
             threads=args.threads,
             finetune=FinetuneConfig(epochs=args.finetune_epochs, lr=args.finetune_lr),
+            references=args.reference,
             on_progress=on_progress,
         )
+    return _show(report, args.out)
+
+
+def _show(report: EvalReport, out: Path | None) -> int:
     from rich.console import Console
 
     Console().print(report.to_table())
-    if args.out is not None:
-        print(f"wrote {report.save_json(args.out)}")
+    if out is not None:
+        print(f"wrote {report.save_json(out)}")
     return 0
+
+
+def _show_with_references(args: argparse.Namespace) -> int:
+    """An earlier report, with the reports of reference backbones: nothing is evaluated."""
+    runs = [path for path in args.reference if path.suffix != ".json"]
+    if runs:
+        raise ValueError(
+            f"--reference {runs[0]}: with a report in place of RUN_OR_WEIGHTS, give the "
+            "references' reports too (pretrain eval REFERENCE ... --out REPORT.json)"
+        )
+    report = with_references(load_report(args.weights), args.reference)
+    return _show(report, args.out)
 
 
 @contextmanager

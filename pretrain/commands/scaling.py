@@ -8,6 +8,7 @@ from typing import Any
 
 from pretrain.commands._options import add_overrides
 from pretrain.config import packaged_configs
+from pretrain.eval.datasets import FASHION_MNIST
 
 
 def _counts(text: str) -> tuple[int, ...]:
@@ -31,8 +32,9 @@ def add_parser(subparsers: Any) -> None:
         "scaling",
         help="accuracy against the number of programs (and images per program), with a fit",
         description="Train one run per point at a fixed number of training images, probe "
-        "each on Fashion-MNIST (linear and kNN) next to random init, fit accuracy = a + "
-        "b log10(x) with R^2 and a confidence interval of b over the seeds, and plot it. "
+        "each on Fashion-MNIST or --dataset (linear and kNN) next to random init (and "
+        "--reference backbones pretrained on photos), fit accuracy = a + b log10(x) "
+        "with R^2 and a confidence interval of b over the seeds, and plot it. "
         "Finished points are kept under --out: run the same command again to resume. "
         f"CONFIG is a YAML file or a packaged config: {', '.join(packaged_configs())}.",
     )
@@ -61,6 +63,19 @@ def add_parser(subparsers: Any) -> None:
     parser.add_argument("--test-limit", type=_positive, default=2_000, help="probe test images")
     parser.add_argument("--random-seeds", type=_positive, default=3, help="random inits probed")
     parser.add_argument("--eval-threads", type=_positive, help="torch threads of the probes")
+    parser.add_argument(
+        "--dataset",
+        default=FASHION_MNIST,
+        help="the probes' images: fashion-mnist or an ImageFolder folder (default: %(default)s)",
+    )
+    parser.add_argument(
+        "--reference",
+        action="append",
+        default=[],
+        metavar="RUN_OR_WEIGHTS",
+        help="a backbone of the same architecture pretrained on real photos: probed alike "
+        "and drawn as a line in the plots (repeatable; the mean is drawn)",
+    )
 
 
 def run(args: argparse.Namespace) -> int:
@@ -78,6 +93,8 @@ def run(args: argparse.Namespace) -> int:
         test_limit=args.test_limit,
         random_seeds=args.random_seeds,
         eval_threads=args.eval_threads,
+        dataset=args.dataset,
+        references=tuple(args.reference),
     )
     total = len(plan.points())
     done = 0
@@ -95,6 +112,8 @@ def run(args: argparse.Namespace) -> int:
     study = run_study(plan, args.out, on_point=show)
     for probe, scores in study.baseline.items():
         print(f"random init, {probe}: {100 * sum(scores) / len(scores):.2f}%")
+    for probe, scores in study.reference.items():
+        print(f"real-photo reference, {probe}: {100 * sum(scores) / len(scores):.2f}%")
     for axis, fits in study.fits.items():
         for probe, fit in fits.items():
             print(

@@ -13,6 +13,7 @@ the pretrained one, so its batch norm uses the initial running statistics.
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import logging
 import math
@@ -88,6 +89,9 @@ class EvalReport:
     pretrained: ModelScores | None
     random_init: list[ModelScores]
     settings: dict[str, Any] = field(default_factory=dict)
+    # Backbones of the same architecture pretrained on real photos (issue 19): the top
+    # of the gap that `gap_closed` measures from random init.
+    reference: list[ModelScores] = field(default_factory=list)
 
     def random_mean(self, probe: str) -> float:
         return statistics.fmean(m.accuracy[probe] for m in self.random_init)
@@ -103,6 +107,23 @@ class EvalReport:
             return None
         return self.pretrained.accuracy[probe] - self.random_mean(probe)
 
+    def reference_mean(self, probe: str) -> float:
+        return statistics.fmean(m.accuracy[probe] for m in self.reference)
+
+    def reference_std(self, probe: str) -> float:
+        values = [m.accuracy[probe] for m in self.reference]
+        return statistics.stdev(values) if len(values) > 1 else 0.0
+
+    def gap_closed(self, probe: str) -> float | None:
+        """(pretrained - random init) / (reference - random init): the share of the way
+        from random init to real-photo pretraining that the backbone goes. None without
+        a reference, or when the reference is no better than random init."""
+        gain = self.gain(probe)
+        if gain is None or not self.reference:
+            return None
+        span = self.reference_mean(probe) - self.random_mean(probe)
+        return gain / span if span > 0 else None
+
     def to_dict(self) -> dict[str, Any]:
         data = asdict(self)
         data["probes"] = list(self.probes)
@@ -112,10 +133,36 @@ class EvalReport:
                 "random_init_mean": self.random_mean(probe) if self.random_init else None,
                 "random_init_std": self.random_std(probe) if self.random_init else None,
                 "gain": self.gain(probe),
+                **(
+                    {
+                        "reference_mean": self.reference_mean(probe),
+                        "reference_std": self.reference_std(probe),
+                        "gap_closed": self.gap_closed(probe),
+                    }
+                    if self.reference
+                    else {}
+                ),
             }
             for probe in self.probes
         }
         return data
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> EvalReport:
+        """A report from its to_dict() (the JSON that `pretrain eval --out` writes)."""
+
+        def scores(item: dict[str, Any] | None) -> ModelScores | None:
+            return None if item is None else ModelScores(**item)
+
+        fields = {key: data[key] for key in REPORT_FIELDS}
+        return cls(
+            **fields,
+            probes=tuple(data["probes"]),
+            pretrained=scores(data["pretrained"]),
+            random_init=[ModelScores(**item) for item in data["random_init"]],
+            settings=dict(data.get("settings", {})),
+            reference=[ModelScores(**item) for item in data.get("reference", [])],
+        )
 
     def save_json(self, path: Path) -> Path:
         path = Path(path)
@@ -139,6 +186,9 @@ class EvalReport:
             "pretrained",
             "gain (points)",
         ]
+        references = len(self.reference)
+        if references:
+            header += [f"reference (mean ± sd, {references})", "gap closed"]
         rows = [header]
         for probe in self.probes:
             random = (
@@ -148,7 +198,15 @@ class EvalReport:
             )
             pretrained = f"{100 * self.pretrained.accuracy[probe]:.2f}" if self.pretrained else "-"
             gain = self.gain(probe)
-            rows.append([probe, random, pretrained, "-" if gain is None else f"{100 * gain:+.2f}"])
+            row = [probe, random, pretrained, "-" if gain is None else f"{100 * gain:+.2f}"]
+            if references:
+                closed = self.gap_closed(probe)
+                row += [
+                    f"{100 * self.reference_mean(probe):.2f} ± "
+                    f"{100 * self.reference_std(probe):.2f}",
+                    "-" if closed is None else f"{100 * closed:.0f}%",
+                ]
+            rows.append(row)
         return rows
 
     def to_text(self) -> str:
@@ -177,6 +235,62 @@ class EvalReport:
         for row in rows[1:]:
             table.add_row(*row)
         return table
+
+
+# The fields two reports must share for one to be the other's reference.
+REPORT_FIELDS = (
+    "backbone",
+    "weights",
+    "dataset",
+    "split",
+    "size",
+    "train_count",
+    "test_count",
+    "num_classes",
+)
+COMPARED_FIELDS = ("backbone", "dataset", "split", "size", "train_count", "test_count")
+
+
+def load_report(path: Path) -> EvalReport:
+    """A report that `pretrain eval --out` wrote; ValueError in one line otherwise."""
+    try:
+        return EvalReport.from_dict(json.loads(Path(path).read_text(encoding="utf-8")))
+    except OSError as error:
+        raise ValueError(f"{path}: cannot read it ({error.strerror})") from None
+    except (ValueError, KeyError, TypeError) as error:
+        raise ValueError(
+            f"{path}: not a report of pretrain eval --out ({type(error).__name__}: {error})"
+        ) from None
+
+
+def reference_scores(report: EvalReport, reference: EvalReport, where: str) -> ModelScores:
+    """The pretrained scores of `reference`, checked to be comparable with `report`: the
+    same architecture, data, size and split, every probe of `report`, and the same
+    settings for the probes (a fine-tune of another budget is another measurement)."""
+    for key in COMPARED_FIELDS:
+        mine, theirs = getattr(report, key), getattr(reference, key)
+        if mine != theirs:
+            raise ValueError(f"{where}: its {key} is {theirs}, this evaluation's is {mine}")
+    missing = [probe for probe in report.probes if probe not in reference.probes]
+    if missing:
+        raise ValueError(f"{where}: has no {', '.join(missing)} score; evaluate it with them")
+    for key in ("subset_seed", *report.probes):
+        if key in report.settings and report.settings[key] != reference.settings.get(key):
+            raise ValueError(
+                f"{where}: other {key} settings ({reference.settings.get(key)}, "
+                f"here {report.settings[key]})"
+            )
+    if reference.pretrained is None:
+        raise ValueError(f"{where}: a report of random init only; give a pretrained one's")
+    scores = reference.pretrained
+    accuracy = {probe: scores.accuracy[probe] for probe in report.probes}
+    return ModelScores(f"reference {reference.weights or where}", None, accuracy, scores.seconds)
+
+
+def with_references(report: EvalReport, references: Sequence[Path]) -> EvalReport:
+    """`report` with the pretrained scores of earlier reports as its reference."""
+    added = [reference_scores(report, load_report(path), str(path)) for path in references]
+    return dataclasses.replace(report, reference=report.reference + added)
 
 
 def run_size(path: Path) -> int | None:
@@ -339,6 +453,7 @@ def evaluate(
     knn: KNNConfig | None = None,
     finetune: FinetuneConfig | None = None,
     threads: int | None = None,
+    references: Sequence[Path] = (),
     on_progress: StageProgress | None = None,
 ) -> EvalReport:
     """Probe a backbone's frozen features on real images, and a random init of it.
@@ -357,6 +472,10 @@ def evaluate(
         machine whose cores are busy with other work, 1 can be faster (see _threads.py).
     finetune: the budget of the "finetune" probe (pretrain.eval.finetune), the same for
         the pretrained backbone and each random init.
+    references: backbones of the same architecture pretrained on real photos (runs,
+        checkpoints, exports: evaluated here alike), or reports of earlier evaluations
+        of them (.json, with the same data and settings); the report then gives each
+        probe's gap closed (EvalReport.gap_closed).
     """
     probes = check_probes(probes)
     pretrained, name, weights = _resolve(backbone, backbone_name)
@@ -386,8 +505,19 @@ def evaluate(
             _score(f"random init {seed}", seed, _random_backbone(name, seed), *common)
             for seed in seeds
         ]
+        reports = [Path(p) for p in references if Path(p).suffix == ".json"]
+        evaluated = []
+        for number, path in enumerate(p for p in references if Path(p).suffix != ".json"):
+            loaded, _, _ = _resolve(Path(path), None)
+            assert loaded is not None  # a path, never a backbone name
+            if loaded.name != name:
+                raise ValueError(
+                    f"--reference {path}: a {loaded.name}, not a {name}; the gap is measured "
+                    "between backbones of one architecture"
+                )
+            evaluated.append(_score(f"reference {number}: {path}", None, loaded, *common))
     num_classes = len(data.classes)
-    return EvalReport(
+    report = EvalReport(
         backbone=name,
         weights=str(weights) if weights is not None else ("given" if pretrained else None),
         dataset=data.name,
@@ -407,4 +537,6 @@ def evaluate(
             **({"finetune": asdict(finetune)} if FINETUNE in probes else {}),
             "chance": 1.0 / num_classes if num_classes else math.nan,
         },
+        reference=evaluated,
     )
+    return with_references(report, reports)

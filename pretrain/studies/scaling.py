@@ -49,19 +49,22 @@ AXIS_LABELS: dict[str, str] = {
 POINTS_DIR = "points"
 RUNS_DIR = "runs"
 BASELINE_FILE = "random-init.json"
+REFERENCE_FILE = "reference.json"
 STUDY_FILE = "study.json"
 PLAN_FILE = "plan.json"
 
 
 @dataclass(frozen=True)
 class ProbeBudget:
-    """How each trained backbone is probed: Fashion-MNIST train/test images, random
-    inits averaged as the floor, torch threads of the probes (None: the default)."""
+    """How each trained backbone is probed: on `dataset` (fashion-mnist or an
+    ImageFolder folder), with train/test images, random inits averaged as the floor,
+    torch threads of the probes (None: the default)."""
 
     train_limit: int = 10_000
     test_limit: int = 2_000
     random_seeds: int = 3
     eval_threads: int | None = None
+    dataset: str = FASHION_MNIST
 
 
 @dataclass(frozen=True)
@@ -91,8 +94,11 @@ class StudyPoint:
 class ScalingPlan:
     """config: a YAML file or packaged config; overrides: dotted `key=value` on top.
     images: training images per run. pools: the images-per-program sweep, run at
-    pool_programs programs (default: the largest of `programs`). train_limit and
-    test_limit: Fashion-MNIST images probed. eval_threads: torch threads of the probes."""
+    pool_programs programs (default: the largest of `programs`). dataset: the probes'
+    images (fashion-mnist or an ImageFolder folder); train_limit and test_limit: its
+    images probed. eval_threads: torch threads of the probes. references: backbones
+    pretrained on real photos (runs or weights), probed alike and drawn as the top line
+    of the plots (issue 19)."""
 
     config: str
     programs: tuple[int, ...]
@@ -105,10 +111,14 @@ class ScalingPlan:
     test_limit: int = 2_000
     random_seeds: int = 3
     eval_threads: int | None = None
+    dataset: str = FASHION_MNIST
+    references: tuple[str, ...] = ()
 
     @property
     def budget(self) -> ProbeBudget:
-        return ProbeBudget(self.train_limit, self.test_limit, self.random_seeds, self.eval_threads)
+        return ProbeBudget(
+            self.train_limit, self.test_limit, self.random_seeds, self.eval_threads, self.dataset
+        )
 
     def __post_init__(self) -> None:
         if not self.programs and not self.pools:
@@ -170,11 +180,16 @@ class StudyResult:
     points: list[dict[str, Any]]
     baseline: dict[str, list[float]]
     fits: dict[str, dict[str, AxisFit]] = field(default_factory=dict)
+    # Accuracies of the real-photo references by probe (one per reference backbone).
+    reference: dict[str, list[float]] = field(default_factory=dict)
+    dataset: str = FASHION_MNIST
 
     def to_dict(self) -> dict[str, Any]:
         return {
+            "dataset": self.dataset,
             "points": self.points,
             "random_init": self.baseline,
+            "reference": self.reference,
             "fits": {
                 axis: {p: f.to_dict() for p, f in fits.items()} for axis, fits in self.fits.items()
             },
@@ -185,6 +200,7 @@ class StudyResult:
 # study's bookkeeping is tested without training.
 Runner = Callable[[RunConfig, ProbeBudget], dict[str, Any]]
 Baseline = Callable[[RunConfig, ProbeBudget], dict[str, list[float]]]
+References = Callable[[RunConfig, ProbeBudget, Sequence[str]], dict[str, list[float]]]
 
 
 def point_config(plan: ScalingPlan, point: StudyPoint, out: Path) -> RunConfig:
@@ -213,7 +229,7 @@ def point_config(plan: ScalingPlan, point: StudyPoint, out: Path) -> RunConfig:
 
 def train_and_evaluate(config: RunConfig, budget: ProbeBudget) -> dict[str, Any]:
     """Train one point (continuing its checkpoint if a study was killed mid-run) and
-    probe it on Fashion-MNIST; returns accuracies by probe and the run's figures."""
+    probe it on the budget's dataset; returns accuracies by probe and the run's figures."""
     from pretrain.eval.evaluate import evaluate
     from pretrain.models.weights import CHECKPOINT_DIR, LAST_CHECKPOINT
     from pretrain.train import train
@@ -224,7 +240,7 @@ def train_and_evaluate(config: RunConfig, budget: ProbeBudget) -> dict[str, Any]
     seconds = time.monotonic() - started
     report = evaluate(
         config.run_dir,
-        FASHION_MNIST,
+        budget.dataset,
         seeds=(),
         train_limit=budget.train_limit,
         test_limit=budget.test_limit,
@@ -246,7 +262,7 @@ def random_init_scores(config: RunConfig, budget: ProbeBudget) -> dict[str, list
 
     report = evaluate(
         config.backbone,
-        FASHION_MNIST,
+        budget.dataset,
         seeds=range(budget.random_seeds),
         size=config.input_size,
         train_limit=budget.train_limit,
@@ -254,6 +270,28 @@ def random_init_scores(config: RunConfig, budget: ProbeBudget) -> dict[str, list
         threads=budget.eval_threads,
     )
     return {probe: [m.accuracy[probe] for m in report.random_init] for probe in PROBES}
+
+
+def reference_scores(
+    config: RunConfig, budget: ProbeBudget, references: Sequence[str]
+) -> dict[str, list[float]]:
+    """Accuracies of the reference backbones (pretrained on real photos), by probe,
+    probed as every point is."""
+    from pretrain.eval.evaluate import evaluate
+
+    if not references:
+        return {}
+    report = evaluate(
+        config.backbone,
+        budget.dataset,
+        seeds=(),
+        size=config.input_size,
+        train_limit=budget.train_limit,
+        test_limit=budget.test_limit,
+        threads=budget.eval_threads,
+        references=[Path(path) for path in references],
+    )
+    return {probe: [m.accuracy[probe] for m in report.reference] for probe in PROBES}
 
 
 def available_programs(config: RunConfig) -> int:
@@ -270,6 +308,7 @@ def run_study(
     *,
     runner: Runner = train_and_evaluate,
     baseline: Baseline = random_init_scores,
+    references: References = reference_scores,
     on_point: Callable[[StudyPoint, dict[str, Any], bool], None] | None = None,
     check_programs: bool = True,
 ) -> StudyResult:
@@ -296,6 +335,14 @@ def run_study(
     else:
         floor = baseline(base, plan.budget)
         _write_json(floor_path, floor)
+    top_path = out / REFERENCE_FILE
+    top: dict[str, Any] = json.loads(top_path.read_text()) if top_path.is_file() else {}
+    if top.get("references") != list(plan.references):
+        top = {
+            "references": list(plan.references),
+            "scores": references(base, plan.budget, plan.references),
+        }
+        _write_json(top_path, top)
     results = []
     for point in points:
         path = out / POINTS_DIR / f"{point.name}.json"
@@ -310,7 +357,7 @@ def run_study(
         results.append(result)
         if on_point is not None:
             on_point(point, result, cached)
-    study = StudyResult(results, floor, fit_study(results))
+    study = StudyResult(results, floor, fit_study(results), top["scores"], plan.dataset)
     _write_json(out / STUDY_FILE, study.to_dict())
     for axis in study.fits:
         plot_axis(study, axis, out / f"scaling-{axis}.png")
@@ -319,7 +366,9 @@ def run_study(
 
 # What a cached point's numbers depend on: a folder's points are comparable only if these
 # agree. Programs, seeds and the pool sweep may grow between invocations.
-BUDGET_KEYS = ("config", "overrides", "images", "train_limit", "test_limit")
+BUDGET_KEYS = ("config", "overrides", "images", "train_limit", "test_limit", "dataset")
+# Keys added since the first studies, with the value a plan.json without them meant.
+BUDGET_DEFAULTS = {"dataset": FASHION_MNIST}
 
 
 def _check_same_budget(plan: ScalingPlan, out: Path) -> None:
@@ -328,6 +377,7 @@ def _check_same_budget(plan: ScalingPlan, out: Path) -> None:
         return
     before = json.loads(path.read_text())
     now = json.loads(json.dumps(asdict(plan)))
+    before = {**BUDGET_DEFAULTS, **before}
     changed = [key for key in BUDGET_KEYS if before.get(key) != now[key]]
     if changed:
         raise ShaderbankError(
@@ -432,9 +482,19 @@ def plot_axis(study: StudyResult, axis: str, path: Path) -> Path:
                 lw=1,
                 label=f"{probe}: random init",
             )
+        top = study.reference.get(probe)
+        if top:
+            axis_plot.axhline(
+                100 * float(np.mean(top)),
+                color=colour,
+                ls="--",
+                lw=1,
+                label=f"{probe}: real-photo reference ({len(top)})",
+            )
     axis_plot.set_xscale("log")
     axis_plot.set_xlabel(AXIS_LABELS[axis])
-    axis_plot.set_ylabel("Fashion-MNIST accuracy (%)")
+    dataset = "Fashion-MNIST" if study.dataset == FASHION_MNIST else Path(study.dataset).name
+    axis_plot.set_ylabel(f"{dataset} accuracy (%)")
     axis_plot.set_title(f"accuracy against {AXIS_LABELS[axis]}")
     # Outside the axes: inside, it hides the points of some corner of every study.
     axis_plot.legend(fontsize=7, loc="upper left", bbox_to_anchor=(1.01, 1.0))

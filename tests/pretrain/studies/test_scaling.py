@@ -194,3 +194,42 @@ def test_a_tiny_real_study_trains_evaluates_and_fits(
     assert len(json.loads((out / "random-init.json").read_text())["linear"]) == 1
     assert main(args) == 0
     assert printed.count("(cached)") == 0 and capsys.readouterr().out.count("(cached)") == 2
+
+
+def test_a_study_probes_on_its_dataset_and_draws_the_real_photo_reference(
+    tmp_path: Path,
+) -> None:
+    plan = ScalingPlan(
+        tiny_yaml(tmp_path), programs=(1, 2), images=32, dataset="/photos",
+        references=("runs/photo-s0", "runs/photo-s1"),
+    )  # fmt: skip
+    budgets: list[ProbeBudget] = []
+    asked: list[tuple[str, ...]] = []
+
+    def runner(config: RunConfig, budget: ProbeBudget) -> dict[str, Any]:
+        budgets.append(budget)
+        return FakeRunner()(config, budget)
+
+    def references(config: RunConfig, budget: ProbeBudget, paths: Any) -> dict:
+        asked.append(tuple(paths))
+        assert budget.dataset == "/photos"
+        return {"linear": [0.6, 0.7], "knn": [0.5, 0.5]}
+
+    out = tmp_path / "study"
+    study = run_study(plan, out, runner=runner, baseline=fake_baseline, references=references)
+    assert {b.dataset for b in budgets} == {"/photos"}
+    assert asked == [("runs/photo-s0", "runs/photo-s1")]
+    saved = json.loads((out / "study.json").read_text())
+    assert saved["reference"] == {"linear": [0.6, 0.7], "knn": [0.5, 0.5]}
+    assert saved["dataset"] == "/photos" and study.reference["linear"] == [0.6, 0.7]
+    # Kept with the study: a second invocation probes no reference again, unless the
+    # references change.
+    run_study(plan, out, runner=FakeRunner(), baseline=fake_baseline, references=references)
+    assert len(asked) == 1
+    fewer = ScalingPlan(plan.config, programs=(1, 2), images=32, dataset="/photos",
+                        references=("runs/photo-s0",))  # fmt: skip
+    run_study(fewer, out, runner=FakeRunner(), baseline=fake_baseline, references=references)
+    assert asked[-1] == ("runs/photo-s0",)
+    # Another dataset is another budget: its points would not compare.
+    with pytest.raises(ShaderbankError, match="another dataset"):
+        run_study(ScalingPlan(plan.config, programs=(1, 2), images=32), out, runner=FakeRunner())
