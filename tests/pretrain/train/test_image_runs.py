@@ -174,3 +174,19 @@ def test_the_run_folder_config_round_trips(tmp_path: Path, photos: Path) -> None
     stored = yaml.safe_load((config.run_dir / "config.yaml").read_text())
     assert stored["data"]["source"] == "images" and stored["data"]["folder"] == str(photos)
     assert load_config(str(config.run_dir / "config.yaml")) == config
+
+
+def test_torchrun_trains_on_a_folder_of_images(tmp_path: Path, photos: Path) -> None:
+    path = image_config(tmp_path, "ddp", photos, method__name="simclr", train__steps=3)
+    env = {**os.environ, "OMP_NUM_THREADS": "1"}
+    done = subprocess.run(
+        [sys.executable, "-m", "torch.distributed.run", "--standalone", "--nproc_per_node=2",
+         "-m", "pretrain.cli", "run", str(path), "--quiet"],
+        capture_output=True, text=True, timeout=300, env=env,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr[-2000:]
+    checkpoint = torch.load(tmp_path / "runs" / "ddp" / "checkpoints" / "last.pt",
+                            weights_only=False)  # fmt: skip
+    assert checkpoint["step"] == 3
+    credits = json.loads((tmp_path / "runs" / "ddp" / "ATTRIBUTION.json").read_text())
+    assert credits["images"]["count"] == 36
