@@ -1,0 +1,64 @@
+#!/usr/bin/env bash
+# The upper anchor of issue 19, in one command: demo-cpu's method, network and image
+# budget (cross-entropy, half-width ResNet-18, 600 steps of 128 images at 32 px) trained
+# on real photos instead of programs, 3 seeds on cifar10-dev's train split and one on
+# Fashion-MNIST's; each probed on cifar10-dev (linear, kNN, fine-tune) and Fashion-MNIST;
+# then the shader backbone's report with the gap closed.
+#
+#   bash tools/anchor_study.sh OUT [SHADER_RUN]
+#
+# OUT keeps every run and report: run it again after a kill and it goes on (a finished
+# run or report is not redone). SHADER_RUN (default: OUT/shader, trained here from
+# demo-cpu) is the shader backbone to compare. Views: the photos get mocov2's own grey
+# probability (0.2) where demo-cpu renders programs grey (1.0); nothing else differs.
+set -euo pipefail
+OUT=${1:?usage: tools/anchor_study.sh OUT [SHADER_RUN]}
+HERE=$(cd "$(dirname "$0")/.." && pwd)
+PRETRAIN=${PRETRAIN:-$HERE/.venv/bin/pretrain}
+CIFAR=${CIFAR:-$HERE/../shared/datasets/cifar10-dev}
+SHADER=${2:-$OUT/shader}
+mkdir -p "$OUT"
+
+train() {  # NAME then --set overrides
+  local name=$1; shift
+  if [ -f "$OUT/$name/summary.json" ]; then return; fi
+  local resume=()
+  if [ -d "$OUT/$name/checkpoints" ]; then resume=(--resume); fi
+  "$PRETRAIN" run demo-cpu --set name="$name" --set out_dir="$OUT" \
+    --set train.tensorboard=false "$@" "${resume[@]}"
+}
+
+evaluate() {  # RUN DATASET REPORT then eval options
+  local run=$1 dataset=$2 report=$3; shift 3
+  if [ -f "$report" ]; then return; fi
+  "$PRETRAIN" eval "$run" --dataset "$dataset" --threads 2 --out "$report" "$@"
+}
+ALL=(--train-limit all --test-limit all)  # cifar10-dev whole: 5,000 and 1,000 photos
+
+if [ "$SHADER" = "$OUT/shader" ]; then train shader; fi
+for seed in 0 1 2; do
+  train "photo-cifar-s$seed" --set data.source=images --set data.folder="$CIFAR" \
+    --set views.grayscale_p=0.2 --set train.seed="$seed"
+done
+train photo-fmnist-s0 --set data.source=images --set data.folder=fashion-mnist \
+  --set views.grayscale_p=0.2
+
+# cifar10-dev: the shader backbone beside 3 random inits, each anchor alone.
+evaluate "$SHADER" "$CIFAR" "$OUT/shader-cifar.json" "${ALL[@]}" --probe all --random-seeds 3
+refs=()
+for seed in 0 1 2; do
+  evaluate "$OUT/photo-cifar-s$seed" "$CIFAR" "$OUT/photo-cifar-s$seed-cifar.json" \
+    "${ALL[@]}" --probe all --random-seeds 0
+  refs+=(--reference "$OUT/photo-cifar-s$seed-cifar.json")
+done
+# Cross-domain: real photos of the other data set, frozen probes (Fashion-MNIST at
+# pretrain eval's default 10,000 train and 2,000 test images).
+evaluate "$OUT/photo-fmnist-s0" "$CIFAR" "$OUT/photo-fmnist-s0-cifar.json" "${ALL[@]}" \
+  --probe both --random-seeds 0
+evaluate "$SHADER" fashion-mnist "$OUT/shader-fmnist.json" --probe both --random-seeds 3
+evaluate "$OUT/photo-cifar-s0" fashion-mnist "$OUT/photo-cifar-s0-fmnist.json" \
+  --probe both --random-seeds 0
+evaluate "$OUT/photo-fmnist-s0" fashion-mnist "$OUT/photo-fmnist-s0-fmnist.json" \
+  --probe both --random-seeds 0
+
+"$PRETRAIN" eval "$OUT/shader-cifar.json" "${refs[@]}" --out "$OUT/gap-cifar.json"
