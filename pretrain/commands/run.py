@@ -111,7 +111,9 @@ def add_parser(subparsers: Any) -> None:
     parser = subparsers.add_parser(
         "run",
         help="pretrain a backbone on the live render stream",
-        description="Pretrain a backbone on programs rendered while it trains. CONFIG is a "
+        description="Pretrain a backbone on programs rendered while it trains (or, with "
+        "--set data.source=images --set data.folder=PATH, on real images: the reference "
+        "that pretrain eval --reference compares against). CONFIG is a "
         f"YAML file, a packaged config ({', '.join(packaged_configs())}) or a run folder. "
         "--resume continues a run with the settings in its config.yaml: any other setting "
         "is an error that lists the keys, but train.steps may be raised. Progress is a bar "

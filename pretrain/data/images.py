@@ -8,6 +8,7 @@ anchor that the shader backbones are measured against (issue 19).
 - a tree of class folders `<class>/<image>`;
 - a flat folder of images (no classes: only the contrastive methods can use it).
 
+The programs' settings (banks, images_per_program, spread, params) do not apply.
 Batches have the shape and meaning of the render stream's (pretrain.data.stream.Batch):
 uint8 (B, 3, S, S) images, each resized (short side) and centre-cropped to `data.size`,
 and their class labels (the image's number in a flat folder). Batch b of rank r is a pure
@@ -285,6 +286,8 @@ class ImageStream:
             num_workers=self.workers,
             prefetch_factor=self.prefetch,
             persistent_workers=False,
+            # Batch.pin_memory pins its tensors: copies to a GPU then overlap compute.
+            pin_memory=torch.cuda.is_available(),
         )
         self._loader = iter(loader)
         while True:
