@@ -57,7 +57,7 @@ TINY = {
     "train.steps=20000": "train.steps=4",
     "train.steps=100": "train.steps=2",
     "--images 38400 --seeds 3": "--images 64 --seeds 1 --train-limit 200 --test-limit 100",
-    "--set name=photo-anchor": "--set name=photo-anchor --set data.batch_size=4 --set train.steps=2",
+    "name=photo-anchor": "name=photo-anchor --set data.batch_size=4 --set train.steps=2",
 }
 SLOW = {
     "./run.sh demo": "installs packages and trains the demo (minutes)",

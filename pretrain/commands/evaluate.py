@@ -148,6 +148,13 @@ def add_parser(subparsers: Any) -> None:
         "core, 1 can be several times faster",
     )
     parser.add_argument("--out", type=Path, help="write the report as JSON here")
+    parser.add_argument(
+        "--plot",
+        type=Path,
+        metavar="PNG",
+        help="draw the report: bars per probe for random init, the backbone and the "
+        "references, with the gap closed",
+    )
 
 
 @contextmanager
@@ -212,15 +219,19 @@ def run(args: argparse.Namespace) -> int:
             references=args.reference,
             on_progress=on_progress,
         )
-    return _show(report, args.out)
+    return _show(report, args)
 
 
-def _show(report: EvalReport, out: Path | None) -> int:
+def _show(report: EvalReport, args: argparse.Namespace) -> int:
     from rich.console import Console
 
     Console().print(report.to_table())
-    if out is not None:
-        print(f"wrote {report.save_json(out)}")
+    if args.out is not None:
+        print(f"wrote {report.save_json(args.out)}")
+    if args.plot is not None:
+        from pretrain.eval.plot import plot_report
+
+        print(f"wrote {plot_report(report, args.plot)}")
     return 0
 
 
@@ -233,7 +244,7 @@ def _show_with_references(args: argparse.Namespace) -> int:
             "references' reports too (pretrain eval REFERENCE ... --out REPORT.json)"
         )
     report = with_references(load_report(args.weights), args.reference)
-    return _show(report, args.out)
+    return _show(report, args)
 
 
 @contextmanager

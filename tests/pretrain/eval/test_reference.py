@@ -99,9 +99,10 @@ def test_eval_shows_an_earlier_report_with_reference_reports(
 ) -> None:
     shader = report(0.45, [0.32, 0.34]).save_json(tmp_path / "shader.json")
     refs = [report(v, []).save_json(tmp_path / f"ref{n}.json") for n, v in enumerate((0.6, 0.7))]
-    out = tmp_path / "gap.json"
+    out, picture = tmp_path / "gap.json", tmp_path / "gap.png"
     argv = ["eval", str(shader), "--reference", str(refs[0]), "--reference", str(refs[1])]
-    assert main([*argv, "--out", str(out)]) == 0
+    assert main([*argv, "--out", str(out), "--plot", str(picture)]) == 0
+    assert picture.read_bytes()[:4] == b"\x89PNG"
     printed = capsys.readouterr().out
     assert "gap closed" in printed and "38%" in printed
     summary = json.loads(out.read_text())["summary"]
