@@ -77,6 +77,25 @@ BAD_INPUTS: list[tuple[str, list[str]]] = [
         for tree in ("zero-byte-image", "corrupt-image", "empty-folder", "one-class")
     ),
     ("run Latin-1 YAML", ["pretrain", "run", "{tmp}/latin.yaml"]),
+    # Pretraining on real images (issue 19): the same folders as a training source.
+    *(
+        (
+            f"run on images: {tree}",
+            [
+                "pretrain",
+                "run",
+                "demo-cpu",
+                "--set",
+                "data.source=images",
+                "--set",
+                f"data.folder={{tmp}}/{tree}",
+                *("--set", "data.batch_size=4", "--set", "data.size=16"),
+                *("--set", "train.steps=4", "--set", f"out_dir={{tmp}}/runs-{tree}"),
+            ],
+        )
+        for tree in ("zero-byte-image", "corrupt-image", "empty-folder", "one-class", "missing")
+    ),
+    ("run on images, no folder", ["pretrain", "run", "demo-cpu", "--set", "data.source=images"]),
 ]
 
 # Cases that must succeed (exit 0): what was refused before.
@@ -105,6 +124,8 @@ TESTS = [
     "tests/pretrain/data/test_stream.py::test_two_batches_hold_different_samples_not_the_same_ones_reshuffled",
     "tests/shaderbank/bank/test_bank.py::test_an_interruption_inside_the_index_write_leaves_the_old_index",
     "tests/shaderbank/workers/test_pool.py::test_a_task_past_the_memory_cap_fails_alone",
+    "tests/pretrain/train/test_image_runs.py::test_resume_after_sigkill_equals_an_uninterrupted_run",
+    "tests/pretrain/train/test_image_runs.py::test_an_unreadable_image_stops_the_run_in_one_line_and_it_resumes",
 ]
 DATA_LOSS_TEST_FILES = [  # the colleague's items 1-6, when they land: every test in them
     "tests/shaderbank/curate/test_import_processes.py",
