@@ -77,10 +77,24 @@ def atomic_create(path: str | Path, data: bytes) -> bool:
 _held: dict[Path, tuple[int, int]] = {}
 
 
+def _drop_locks_in_child() -> None:
+    """A forked child (a DataLoader worker, say) shares the parent's open lock files, and
+    flock() holds a lock until the last descriptor of its file closes. A child that
+    outlives a killed parent would keep the folder locked for the next run, so every
+    child closes its copies at once: only the process that took a lock holds it."""
+    for handle, _ in _held.values():
+        os.close(handle)
+    _held.clear()
+
+
+os.register_at_fork(after_in_child=_drop_locks_in_child)
+
+
 @contextmanager
 def locked(folder: str | Path, *, wait: bool = True) -> Iterator[None]:
     """Hold the exclusive lock of folder (its LOCK_NAME file, created if missing) for
-    the block. wait=False raises LockedError at once when another process holds it."""
+    the block. wait=False raises LockedError at once when another process holds it.
+    Processes forked inside the block do not hold it."""
     path = (Path(folder) / LOCK_NAME).resolve()
     if path in _held:
         handle, depth = _held[path]
@@ -88,24 +102,25 @@ def locked(folder: str | Path, *, wait: bool = True) -> Iterator[None]:
         try:
             yield
         finally:
-            _held[path] = (handle, depth)
+            if path in _held:  # not dropped by a fork
+                _held[path] = (handle, depth)
         return
     path.parent.mkdir(parents=True, exist_ok=True)
     handle = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
     try:
-        try:
-            fcntl.flock(handle, fcntl.LOCK_EX | (0 if wait else fcntl.LOCK_NB))
-        except OSError as error:
-            if error.errno in (errno.EWOULDBLOCK, errno.EAGAIN):
-                raise LockedError(f"{Path(folder)} is in use by another process") from None
-            raise
-        _held[path] = (handle, 1)
-        try:
-            yield
-        finally:
-            del _held[path]
+        fcntl.flock(handle, fcntl.LOCK_EX | (0 if wait else fcntl.LOCK_NB))
+    except OSError as error:
+        os.close(handle)
+        if error.errno in (errno.EWOULDBLOCK, errno.EAGAIN):
+            raise LockedError(f"{Path(folder)} is in use by another process") from None
+        raise
+    _held[path] = (handle, 1)
+    try:
+        yield
     finally:
-        os.close(handle)  # closing the file releases the lock
+        # Closing the file releases the lock; a forked child has closed its copy already.
+        if _held.pop(path, None) is not None:
+            os.close(handle)
 
 
 def make_folder(path: str | Path, what: str) -> Path:

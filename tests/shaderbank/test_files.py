@@ -1,14 +1,18 @@
 """atomic_write: a reader sees the old file or the new one, never a part, and two
-writers of one file do not share a temporary file."""
+writers of one file do not share a temporary file. locked: a folder's lock is held by
+the process that took it, not by its forked children."""
 
 from __future__ import annotations
 
+import multiprocessing
 import threading
+import time
+from multiprocessing.synchronize import Event
 from pathlib import Path
 
 import pytest
 
-from shaderbank.files import atomic_write, atomic_write_text
+from shaderbank.files import atomic_write, atomic_write_text, locked
 
 
 def test_a_failed_write_leaves_the_old_file_and_no_temporary(tmp_path: Path) -> None:
@@ -54,3 +58,26 @@ def test_text_is_written_as_utf8_and_folders_are_made(tmp_path: Path) -> None:
     target = tmp_path / "a" / "b" / "note.txt"
     atomic_write_text(target, "café ✓")
     assert target.read_bytes() == "café ✓".encode()
+
+
+def _sleep_forever(started: Event) -> None:
+    started.set()  # after fork's own hooks have run in this child
+    time.sleep(60)
+
+
+def test_a_forked_child_does_not_keep_the_lock_after_its_parent_lets_go(tmp_path: Path) -> None:
+    # A DataLoader worker is forked inside a run's lock; when the run is killed, the
+    # worker lives on for seconds and must not keep the run folder locked meanwhile.
+    fork = multiprocessing.get_context("fork")
+    started = fork.Event()
+    with locked(tmp_path):
+        child = fork.Process(target=_sleep_forever, args=(started,), daemon=True)
+        child.start()
+        assert started.wait(30)
+    try:
+        assert child.is_alive()
+        with locked(tmp_path, wait=False):  # raises LockedError while the child holds it
+            pass
+    finally:
+        child.kill()
+        child.join()
