@@ -22,6 +22,7 @@ COMMANDS = {
     "eval": "pretrain.commands.evaluate",
     "demo": "pretrain.commands.demo",
     "scaling": "pretrain.commands.scaling",
+    "variants": "pretrain.commands.variants",
 }
 
 

@@ -56,7 +56,9 @@ TINY = {
     "backbone: resnet18 ": "backbone: resnet18_small ",
     "train.steps=20000": "train.steps=4",
     "train.steps=100": "train.steps=2",
-    "--images 38400 --seeds 3": "--images 64 --seeds 1 --train-limit 200 --test-limit 100",
+    "--images 38400 --seeds 3": (
+        "--images 64 --seeds 1 --set data.batch_size=16 --train-limit 200 --test-limit 100"
+    ),
     "name=photo-anchor": "name=photo-anchor --set data.batch_size=4 --set train.steps=2",
 }
 SLOW = {
@@ -70,6 +72,7 @@ SLOW = {
     "--results diversity/diversity.csv": "needs the full diversity study",
     "diversity-compare": "needs the full diversity study",
     "pretrain scaling": "trains and probes many runs",
+    "pretrain variants": "trains and probes many runs",
     "load_config(": "trains 100 steps and evaluates on Fashion-MNIST",
 }
 NEVER = {

@@ -51,7 +51,7 @@ METHOD_OVERRIDES: dict[str, list[str]] = {
 def run_point(method: str, seed: int, args: argparse.Namespace) -> dict[str, Any]:
     """Train and evaluate one (method, seed), or read its cached result."""
     from pretrain.config import load_config
-    from pretrain.studies.scaling import ProbeBudget, train_and_evaluate
+    from pretrain.studies.probing import ProbeBudget, train_and_evaluate
 
     result_path = args.out / f"{method}-seed{seed}.json"
     if result_path.is_file():
@@ -77,7 +77,7 @@ def run_point(method: str, seed: int, args: argparse.Namespace) -> dict[str, Any
 
 def random_init(args: argparse.Namespace) -> dict[str, list[float]]:
     from pretrain.config import load_config
-    from pretrain.studies.scaling import ProbeBudget, random_init_scores
+    from pretrain.studies.probing import ProbeBudget, random_init_scores
 
     path = args.out / "random-init.json"
     if path.is_file():

@@ -43,7 +43,7 @@ def groups_of(ids: list[str], count: int, size: int, seed: int) -> list[list[str
 
 def run_group(index: int, group: list[str], args: argparse.Namespace) -> dict[str, Any]:
     from pretrain.config import load_config
-    from pretrain.studies.scaling import ProbeBudget, train_and_evaluate
+    from pretrain.studies.probing import ProbeBudget, train_and_evaluate
     from shaderbank.bank.bank import Bank
     from shaderbank.bank.selection import write_selection
     from shaderbank.paths import builtin_bank_dir

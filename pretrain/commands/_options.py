@@ -10,3 +10,34 @@ def add_overrides(parser: argparse.ArgumentParser, help: str) -> None:
     parser.add_argument(
         "--set", dest="overrides", action="append", default=[], metavar="KEY=VALUE", help=help
     )
+
+
+def positive(text: str) -> int:
+    """A positive whole number, for argparse."""
+    if not text.isdigit() or int(text) < 1:
+        raise argparse.ArgumentTypeError(f"expected a positive whole number, not {text!r}")
+    return int(text)
+
+
+def add_probe_budget(parser: argparse.ArgumentParser) -> None:
+    """How a study probes its backbones: data set, images, random inits, threads and
+    references (read back by `probe_budget`)."""
+    from pretrain.eval.datasets import FASHION_MNIST
+
+    parser.add_argument("--train-limit", type=positive, default=10_000, help="probe train images")
+    parser.add_argument("--test-limit", type=positive, default=2_000, help="probe test images")
+    parser.add_argument("--random-seeds", type=positive, default=3, help="random inits probed")
+    parser.add_argument("--eval-threads", type=positive, help="torch threads of the probes")
+    parser.add_argument(
+        "--dataset",
+        default=FASHION_MNIST,
+        help="the probes' images: fashion-mnist or an ImageFolder folder (default: %(default)s)",
+    )
+    parser.add_argument(
+        "--reference",
+        action="append",
+        default=[],
+        metavar="RUN_OR_WEIGHTS",
+        help="a backbone of the same architecture pretrained on real photos: probed alike "
+        "and drawn as a line in the plots (repeatable; the mean is drawn)",
+    )

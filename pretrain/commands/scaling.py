@@ -6,9 +6,8 @@ import argparse
 from pathlib import Path
 from typing import Any
 
-from pretrain.commands._options import add_overrides
+from pretrain.commands._options import add_overrides, add_probe_budget, positive
 from pretrain.config import packaged_configs
-from pretrain.eval.datasets import FASHION_MNIST
 
 
 def _counts(text: str) -> tuple[int, ...]:
@@ -19,12 +18,6 @@ def _counts(text: str) -> tuple[int, ...]:
     if not values or any(v < 1 for v in values):
         raise argparse.ArgumentTypeError(f"expected positive numbers like 1,4,16: {text!r}")
     return tuple(sorted(set(values)))
-
-
-def _positive(text: str) -> int:
-    if not text.isdigit() or int(text) < 1:
-        raise argparse.ArgumentTypeError(f"expected a positive whole number, not {text!r}")
-    return int(text)
 
 
 def add_parser(subparsers: Any) -> None:
@@ -42,8 +35,8 @@ def add_parser(subparsers: Any) -> None:
     parser.add_argument(
         "--programs", type=_counts, default=(), help="numbers of programs, e.g. 1,4,16,64"
     )
-    parser.add_argument("--images", type=_positive, required=True, help="training images per run")
-    parser.add_argument("--seeds", type=_positive, default=1, help="seeds per point (0..S-1)")
+    parser.add_argument("--images", type=positive, required=True, help="training images per run")
+    parser.add_argument("--seeds", type=positive, default=1, help="seeds per point (0..S-1)")
     parser.add_argument(
         "--images-per-program-sweep",
         dest="pools",
@@ -54,28 +47,12 @@ def add_parser(subparsers: Any) -> None:
     )
     parser.add_argument(
         "--sweep-programs",
-        type=_positive,
+        type=positive,
         help="programs of the images-per-program sweep (default: the largest --programs)",
     )
     parser.add_argument("--out", type=Path, required=True, help="study folder (resumable)")
     add_overrides(parser, "override a config value for every run (repeatable)")
-    parser.add_argument("--train-limit", type=_positive, default=10_000, help="probe train images")
-    parser.add_argument("--test-limit", type=_positive, default=2_000, help="probe test images")
-    parser.add_argument("--random-seeds", type=_positive, default=3, help="random inits probed")
-    parser.add_argument("--eval-threads", type=_positive, help="torch threads of the probes")
-    parser.add_argument(
-        "--dataset",
-        default=FASHION_MNIST,
-        help="the probes' images: fashion-mnist or an ImageFolder folder (default: %(default)s)",
-    )
-    parser.add_argument(
-        "--reference",
-        action="append",
-        default=[],
-        metavar="RUN_OR_WEIGHTS",
-        help="a backbone of the same architecture pretrained on real photos: probed alike "
-        "and drawn as a line in the plots (repeatable; the mean is drawn)",
-    )
+    add_probe_budget(parser)
 
 
 def run(args: argparse.Namespace) -> int:

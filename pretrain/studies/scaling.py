@@ -26,7 +26,6 @@ from __future__ import annotations
 import json
 import logging
 import math
-import time
 from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
@@ -35,9 +34,28 @@ from typing import Any, Literal
 from pretrain.config import RunConfig, load_config
 from pretrain.eval.datasets import FASHION_MNIST
 from pretrain.eval.probes import PROBES
+from pretrain.studies.folder import (
+    BASELINE_FILE,
+    PLAN_FILE,
+    POINTS_DIR,
+    RUNS_DIR,
+    STUDY_FILE,
+    cached_json,
+    cached_references,
+    check_same_budget,
+    write_json,
+)
+from pretrain.studies.probing import (
+    Baseline,
+    ProbeBudget,
+    References,
+    Runner,
+    random_init_scores,
+    reference_scores,
+    train_and_evaluate,
+)
 from shaderbank.analysis.stats import LinearFit, fit_line, mean_interval
 from shaderbank.errors import ShaderbankError
-from shaderbank.files import atomic_write_text
 
 log = logging.getLogger(__name__)
 
@@ -46,25 +64,6 @@ AXIS_LABELS: dict[str, str] = {
     "programs": "number of programs",
     "pool": "distinct images per program (parameter pool)",
 }
-POINTS_DIR = "points"
-RUNS_DIR = "runs"
-BASELINE_FILE = "random-init.json"
-REFERENCE_FILE = "reference.json"
-STUDY_FILE = "study.json"
-PLAN_FILE = "plan.json"
-
-
-@dataclass(frozen=True)
-class ProbeBudget:
-    """How each trained backbone is probed: on `dataset` (fashion-mnist or an
-    ImageFolder folder), with train/test images, random inits averaged as the floor,
-    torch threads of the probes (None: the default)."""
-
-    train_limit: int = 10_000
-    test_limit: int = 2_000
-    random_seeds: int = 3
-    eval_threads: int | None = None
-    dataset: str = FASHION_MNIST
 
 
 @dataclass(frozen=True)
@@ -196,13 +195,6 @@ class StudyResult:
         }
 
 
-# What trains and evaluates one point, and what scores random init: injectable, so a
-# study's bookkeeping is tested without training.
-Runner = Callable[[RunConfig, ProbeBudget], dict[str, Any]]
-Baseline = Callable[[RunConfig, ProbeBudget], dict[str, list[float]]]
-References = Callable[[RunConfig, ProbeBudget, Sequence[str]], dict[str, list[float]]]
-
-
 def point_config(plan: ScalingPlan, point: StudyPoint, out: Path) -> RunConfig:
     """The run config of one point: the plan's config with its size, seed and budget."""
     base = load_config(plan.config, plan.overrides)
@@ -225,73 +217,6 @@ def point_config(plan: ScalingPlan, point: StudyPoint, out: Path) -> RunConfig:
     if point.pool is not None:
         overrides.append(f"data.params.pool={point.pool}")
     return load_config(plan.config, overrides)
-
-
-def train_and_evaluate(config: RunConfig, budget: ProbeBudget) -> dict[str, Any]:
-    """Train one point (continuing its checkpoint if a study was killed mid-run) and
-    probe it on the budget's dataset; returns accuracies by probe and the run's figures."""
-    from pretrain.eval.evaluate import evaluate
-    from pretrain.models.weights import CHECKPOINT_DIR, LAST_CHECKPOINT
-    from pretrain.train import train
-
-    resume = (config.run_dir / CHECKPOINT_DIR / LAST_CHECKPOINT).is_file()
-    started = time.monotonic()
-    trained = train(config, resume=resume)
-    seconds = time.monotonic() - started
-    report = evaluate(
-        config.run_dir,
-        budget.dataset,
-        seeds=(),
-        train_limit=budget.train_limit,
-        test_limit=budget.test_limit,
-        threads=budget.eval_threads,
-    )
-    assert report.pretrained is not None
-    return {
-        **{probe: report.pretrained.accuracy[probe] for probe in PROBES},
-        "train_seconds": round(seconds, 1),
-        "images_per_s": round(trained.images_per_s, 1),
-        "final_loss": trained.final_loss,
-        "quarantined": len(trained.quarantined),
-    }
-
-
-def random_init_scores(config: RunConfig, budget: ProbeBudget) -> dict[str, list[float]]:
-    """Accuracies of `random_seeds` random inits of the config's backbone, by probe."""
-    from pretrain.eval.evaluate import evaluate
-
-    report = evaluate(
-        config.backbone,
-        budget.dataset,
-        seeds=range(budget.random_seeds),
-        size=config.input_size,
-        train_limit=budget.train_limit,
-        test_limit=budget.test_limit,
-        threads=budget.eval_threads,
-    )
-    return {probe: [m.accuracy[probe] for m in report.random_init] for probe in PROBES}
-
-
-def reference_scores(
-    config: RunConfig, budget: ProbeBudget, references: Sequence[str]
-) -> dict[str, list[float]]:
-    """Accuracies of the reference backbones (pretrained on real photos), by probe,
-    probed as every point is."""
-    from pretrain.eval.evaluate import evaluate
-
-    if not references:
-        return {}
-    report = evaluate(
-        config.backbone,
-        budget.dataset,
-        seeds=(),
-        size=config.input_size,
-        train_limit=budget.train_limit,
-        test_limit=budget.test_limit,
-        threads=budget.eval_threads,
-        references=[Path(path) for path in references],
-    )
-    return {probe: [m.accuracy[probe] for m in report.reference] for probe in PROBES}
 
 
 def available_programs(config: RunConfig) -> int:
@@ -326,23 +251,13 @@ def run_study(
                 f"{offered}; grow a bank with `shaderbank synth --count N` and add it "
                 "with --set data.banks=[FOLDER]"
             )
-    _check_same_budget(plan, out)
+    check_same_budget(out, asdict(plan), BUDGET_KEYS, BUDGET_DEFAULTS)
     (out / POINTS_DIR).mkdir(parents=True, exist_ok=True)
-    _write_json(out / PLAN_FILE, asdict(plan))
-    floor_path = out / BASELINE_FILE
-    if floor_path.is_file():
-        floor = json.loads(floor_path.read_text())
-    else:
-        floor = baseline(base, plan.budget)
-        _write_json(floor_path, floor)
-    top_path = out / REFERENCE_FILE
-    top: dict[str, Any] = json.loads(top_path.read_text()) if top_path.is_file() else {}
-    if top.get("references") != list(plan.references):
-        top = {
-            "references": list(plan.references),
-            "scores": references(base, plan.budget, plan.references),
-        }
-        _write_json(top_path, top)
+    write_json(out / PLAN_FILE, asdict(plan))
+    floor = cached_json(out / BASELINE_FILE, lambda: baseline(base, plan.budget))
+    top = cached_references(
+        out, plan.references, lambda: references(base, plan.budget, plan.references)
+    )
     results = []
     for point in points:
         path = out / POINTS_DIR / f"{point.name}.json"
@@ -353,12 +268,12 @@ def run_study(
             config = point_config(plan, point, out)
             log.info("training %s (%d steps)", point.name, config.train.steps)
             result = {**asdict(point), "steps": config.train.steps, **runner(config, plan.budget)}
-            _write_json(path, result)
+            write_json(path, result)
         results.append(result)
         if on_point is not None:
             on_point(point, result, cached)
-    study = StudyResult(results, floor, fit_study(results), top["scores"], plan.dataset)
-    _write_json(out / STUDY_FILE, study.to_dict())
+    study = StudyResult(results, floor, fit_study(results), top, plan.dataset)
+    write_json(out / STUDY_FILE, study.to_dict())
     for axis in study.fits:
         plot_axis(study, axis, out / f"scaling-{axis}.png")
     return study
@@ -369,26 +284,6 @@ def run_study(
 BUDGET_KEYS = ("config", "overrides", "images", "train_limit", "test_limit", "dataset")
 # Keys added since the first studies, with the value a plan.json without them meant.
 BUDGET_DEFAULTS = {"dataset": FASHION_MNIST}
-
-
-def _check_same_budget(plan: ScalingPlan, out: Path) -> None:
-    path = out / PLAN_FILE
-    if not path.is_file():
-        return
-    before = json.loads(path.read_text())
-    now = json.loads(json.dumps(asdict(plan)))
-    before = {**BUDGET_DEFAULTS, **before}
-    changed = [key for key in BUDGET_KEYS if before.get(key) != now[key]]
-    if changed:
-        raise ShaderbankError(
-            f"{out} holds a study with another {changed[0]} ({before.get(changed[0])!r}); "
-            "its cached points would not compare: choose another --out"
-        )
-
-
-def _write_json(path: Path, data: Any) -> None:
-    """Whole or not at all: a study killed while writing leaves no half point."""
-    atomic_write_text(path, json.dumps(data, indent=2) + "\n")
 
 
 def fit_study(

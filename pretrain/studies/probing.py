@@ -1,0 +1,108 @@
+"""How a study's backbones are probed: the budget (data set, images, random inits,
+probes), and the functions that train and probe one point, score random inits and
+score reference backbones. Studies take these as arguments, so their bookkeeping is
+tested without training."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from pretrain.config import RunConfig
+from pretrain.eval.datasets import FASHION_MNIST
+from pretrain.eval.probes import PROBES
+
+
+@dataclass(frozen=True)
+class ProbeBudget:
+    """How each trained backbone is probed: on `dataset` (fashion-mnist or an
+    ImageFolder folder), with train/test images, random inits averaged as the floor,
+    torch threads of the probes (None: the default), and which probes (EVAL_PROBES:
+    linear, knn, finetune)."""
+
+    train_limit: int = 10_000
+    test_limit: int = 2_000
+    random_seeds: int = 3
+    eval_threads: int | None = None
+    dataset: str = FASHION_MNIST
+    probes: tuple[str, ...] = PROBES
+
+
+# What trains and evaluates one point, and what scores random init: injectable, so a
+# study's bookkeeping is tested without training.
+Runner = Callable[[RunConfig, ProbeBudget], dict[str, Any]]
+Baseline = Callable[[RunConfig, ProbeBudget], dict[str, list[float]]]
+References = Callable[[RunConfig, ProbeBudget, Sequence[str]], dict[str, list[float]]]
+
+
+def train_and_evaluate(config: RunConfig, budget: ProbeBudget) -> dict[str, Any]:
+    """Train one point (continuing its checkpoint if a study was killed mid-run) and
+    probe it on the budget's dataset; returns accuracies by probe and the run's figures."""
+    from pretrain.eval.evaluate import evaluate
+    from pretrain.models.weights import CHECKPOINT_DIR, LAST_CHECKPOINT
+    from pretrain.train import train
+
+    resume = (config.run_dir / CHECKPOINT_DIR / LAST_CHECKPOINT).is_file()
+    started = time.monotonic()
+    trained = train(config, resume=resume)
+    seconds = time.monotonic() - started
+    report = evaluate(
+        config.run_dir,
+        budget.dataset,
+        budget.probes,
+        seeds=(),
+        train_limit=budget.train_limit,
+        test_limit=budget.test_limit,
+        threads=budget.eval_threads,
+    )
+    assert report.pretrained is not None
+    return {
+        **{probe: report.pretrained.accuracy[probe] for probe in budget.probes},
+        "train_seconds": round(seconds, 1),
+        "images_per_s": round(trained.images_per_s, 1),
+        "final_loss": trained.final_loss,
+        "quarantined": len(trained.quarantined),
+    }
+
+
+def random_init_scores(config: RunConfig, budget: ProbeBudget) -> dict[str, list[float]]:
+    """Accuracies of `random_seeds` random inits of the config's backbone, by probe."""
+    from pretrain.eval.evaluate import evaluate
+
+    report = evaluate(
+        config.backbone,
+        budget.dataset,
+        budget.probes,
+        seeds=range(budget.random_seeds),
+        size=config.input_size,
+        train_limit=budget.train_limit,
+        test_limit=budget.test_limit,
+        threads=budget.eval_threads,
+    )
+    return {probe: [m.accuracy[probe] for m in report.random_init] for probe in budget.probes}
+
+
+def reference_scores(
+    config: RunConfig, budget: ProbeBudget, references: Sequence[str]
+) -> dict[str, list[float]]:
+    """Accuracies of the reference backbones (pretrained on real photos), by probe,
+    probed as every point is."""
+    from pretrain.eval.evaluate import evaluate
+
+    if not references:
+        return {}
+    report = evaluate(
+        config.backbone,
+        budget.dataset,
+        budget.probes,
+        seeds=(),
+        size=config.input_size,
+        train_limit=budget.train_limit,
+        test_limit=budget.test_limit,
+        threads=budget.eval_threads,
+        references=[Path(path) for path in references],
+    )
+    return {probe: [m.accuracy[probe] for m in report.reference] for probe in budget.probes}
