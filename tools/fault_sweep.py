@@ -25,6 +25,9 @@ ROOT = Path(__file__).resolve().parents[1]
 BIN = Path(sys.executable).parent
 SHADER = next((ROOT / "shaders" / "fbm").glob("*.glsl"))
 
+# A variant study's command line up to its first variant.
+VARIANTS = ["pretrain", "variants", "demo-cpu", "--images", "128", "--out", "{tmp}/v", "--variant"]
+
 # (name, command with {tmp} for a scratch folder) -> expected: a clean error.
 BAD_INPUTS: list[tuple[str, list[str]]] = [
     ("render --size 100000", ["shaderbank", "render", "fbm", "--size", "100000"]),
@@ -96,6 +99,20 @@ BAD_INPUTS: list[tuple[str, list[str]]] = [
         for tree in ("zero-byte-image", "corrupt-image", "empty-folder", "one-class", "missing")
     ),
     ("run on images, no folder", ["pretrain", "run", "demo-cpu", "--set", "data.source=images"]),
+    *(
+        (f"variants {' '.join(variant)}", [*VARIANTS, *variant])
+        for variant in (
+            ["a b"],
+            ["a", "views.mix"],
+            ["a", "views.mix=nope"],
+            ["a", "--variant", "a"],
+        )
+    ),
+    ("variants --images 0", [*VARIANTS[:4], "0", *VARIANTS[5:], "a"]),
+    (
+        "scaling --images 8, under a batch",
+        ["pretrain", "scaling", "demo-cpu", "--programs", "2", "--images", "8", "--out", "{tmp}/s"],
+    ),
 ]
 
 # Cases that must succeed (exit 0): what was refused before.
@@ -125,6 +142,7 @@ TESTS = [
     "tests/shaderbank/bank/test_bank.py::test_an_interruption_inside_the_index_write_leaves_the_old_index",
     "tests/shaderbank/workers/test_pool.py::test_a_task_past_the_memory_cap_fails_alone",
     "tests/pretrain/train/test_image_runs.py::test_resume_after_sigkill_equals_an_uninterrupted_run",
+    "tests/shaderbank/test_files.py::test_a_forked_child_does_not_keep_the_lock_after_its_parent_lets_go",
     "tests/pretrain/train/test_image_runs.py::test_an_unreadable_image_stops_the_run_in_one_line_and_it_resumes",
 ]
 DATA_LOSS_TEST_FILES = [  # the colleague's items 1-6, when they land: every test in them
