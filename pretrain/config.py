@@ -329,6 +329,13 @@ def _build(cls: type, values: Mapping[str, Any], prefix: str = "") -> Any:
                 f"{prefix}{key}: unknown key; expected one of {', '.join(sorted(known))}"
             )
     kwargs = {key: _convert(value, hints[key], prefix + key) for key, value in values.items()}
+    for f in dataclasses.fields(cls):
+        # A mapping given in part keeps its other keys' defaults, as a section does:
+        # `data.params.latent_sigma.time=2` must not silently zero the mouse's sigma.
+        if isinstance(kwargs.get(f.name), dict) and f.default_factory is not dataclasses.MISSING:
+            default = f.default_factory()
+            if isinstance(default, dict):
+                kwargs[f.name] = {**default, **kwargs[f.name]}
     try:
         return cls(**kwargs)
     except ConfigError:

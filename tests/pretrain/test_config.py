@@ -125,6 +125,13 @@ def test_resolved_config_round_trips(tmp_path: Path) -> None:
     assert config_from_dict(config_to_dict(config)) == config
 
 
+def test_a_mapping_set_in_part_keeps_its_other_defaults() -> None:
+    sigma = load_config("demo-cpu", ["data.params.latent_sigma.time=2.0"]).data.params.latent_sigma
+    assert sigma == {"time": 2.0, "mouse": 0.05}
+    zero = load_config("demo-cpu", ["data.params.latent_sigma={time: 0, mouse: 0}"])
+    assert zero.data.params.latent_sigma == {"time": 0.0, "mouse": 0.0}
+
+
 def test_views_can_be_smaller_than_the_renders() -> None:
     from pretrain.train.inputs import augment_config
 
