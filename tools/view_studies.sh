@@ -1,0 +1,56 @@
+#!/usr/bin/env bash
+# Issue 22's comparisons on cifar10-dev, each one resumable `pretrain variants` study at
+# demo-cpu's image budget (600 steps of 128 images at 32 px), 3 seeds, frozen probes on
+# all of cifar10-dev beside 3 random inits:
+#
+#   bash tools/view_studies.sh methods OUT   CE, SupCon, SimCLR, MoCo v2 (+ fine-tuning)
+#   bash tools/view_studies.sh mixup OUT     SimCLR without and with 6-image MixUp
+#   bash tools/view_studies.sh sigma OUT     GenRep's sigma sweep of latent-neighbour views
+#
+# Run it again after a kill and it goes on; OUT/<study>/table.md is the table.
+set -euo pipefail
+STUDY=${1:?usage: tools/view_studies.sh methods|mixup|sigma OUT}
+OUT=${2:?usage: tools/view_studies.sh methods|mixup|sigma OUT}
+HERE=$(cd "$(dirname "$0")/.." && pwd)
+PRETRAIN=${PRETRAIN:-$HERE/.venv/bin/pretrain}
+CIFAR=${CIFAR:-$HERE/../shared/datasets/cifar10-dev}
+COMMON=(demo-cpu --images 76800 --seeds 3 --dataset "$CIFAR" --train-limit 5000
+  --test-limit 1000 --random-seeds 3 --out "$OUT/$STUDY")
+# The contrastive methods' settings of tools/replicate_eval.py (session 3's tuning).
+SIMCLR=(method.name=simclr method.temperature=0.2 views.recipe=simclr views.crop_scale_min=0.2)
+
+case "$STUDY" in
+  methods)
+    exec "$PRETRAIN" variants "${COMMON[@]}" --probe all \
+      --variant ce \
+      --variant supcon method.name=supcon method.temperature=0.1 views.recipe=simclr \
+        views.crop_scale_min=0.2 \
+      --variant simclr "${SIMCLR[@]}" \
+      --variant moco method.name=moco method.queue=4096 method.momentum=0.99 \
+        views.recipe=mocov2 views.crop_scale_min=0.2
+    ;;
+  mixup)
+    # Shaders-21k's MixUp: each image a convex mix of 6 programs' images.
+    exec "$PRETRAIN" variants "${COMMON[@]}" --probe both \
+      --variant plain "${SIMCLR[@]}" \
+      --variant mixup6 "${SIMCLR[@]}" views.mix=convex views.mix_k=6
+    ;;
+  sigma)
+    # sigma in seconds of iTime, a tenth of it in image widths for iMouse. sigma 0 is
+    # pure augmentation; the latent-* variants are two latent neighbours, not augmented;
+    # latent+aug augments each neighbour too.
+    variants=(--variant aug "${SIMCLR[@]}")
+    for sigma in 0.25 0.5 1 2 4; do
+      mouse=$(python3 -c "print($sigma / 10)")
+      variants+=(--variant "latent-$sigma" "${SIMCLR[@]}" views.source=latent views.recipe=none
+        "data.params.latent_sigma={time: $sigma, mouse: $mouse}")
+    done
+    variants+=(--variant latent+aug-1 "${SIMCLR[@]}" views.source=latent
+      "data.params.latent_sigma={time: 1, mouse: 0.1}")
+    exec "$PRETRAIN" variants "${COMMON[@]}" --probe both "${variants[@]}"
+    ;;
+  *)
+    echo "usage: tools/view_studies.sh methods|mixup|sigma OUT" >&2
+    exit 2
+    ;;
+esac
