@@ -68,20 +68,29 @@ def train_and_evaluate(config: RunConfig, budget: ProbeBudget) -> dict[str, Any]
     }
 
 
-def random_init_scores(config: RunConfig, budget: ProbeBudget) -> dict[str, list[float]]:
-    """Accuracies of `random_seeds` random inits of the config's backbone, by probe."""
+def _probe_architecture(
+    config: RunConfig, budget: ProbeBudget, seeds: Sequence[int], references: Sequence[str]
+) -> Any:
+    """The report of probing random inits (`seeds`) and reference backbones of the
+    config's architecture at its input size, with the budget's data and probes."""
     from pretrain.eval.evaluate import evaluate
 
-    report = evaluate(
+    return evaluate(
         config.backbone,
         budget.dataset,
         budget.probes,
-        seeds=range(budget.random_seeds),
+        seeds=seeds,
         size=config.input_size,
         train_limit=budget.train_limit,
         test_limit=budget.test_limit,
         threads=budget.eval_threads,
+        references=[Path(path) for path in references],
     )
+
+
+def random_init_scores(config: RunConfig, budget: ProbeBudget) -> dict[str, list[float]]:
+    """Accuracies of `random_seeds` random inits of the config's backbone, by probe."""
+    report = _probe_architecture(config, budget, range(budget.random_seeds), ())
     return {probe: [m.accuracy[probe] for m in report.random_init] for probe in budget.probes}
 
 
@@ -90,19 +99,7 @@ def reference_scores(
 ) -> dict[str, list[float]]:
     """Accuracies of the reference backbones (pretrained on real photos), by probe,
     probed as every point is."""
-    from pretrain.eval.evaluate import evaluate
-
     if not references:
         return {}
-    report = evaluate(
-        config.backbone,
-        budget.dataset,
-        budget.probes,
-        seeds=(),
-        size=config.input_size,
-        train_limit=budget.train_limit,
-        test_limit=budget.test_limit,
-        threads=budget.eval_threads,
-        references=[Path(path) for path in references],
-    )
+    report = _probe_architecture(config, budget, (), references)
     return {probe: [m.accuracy[probe] for m in report.reference] for probe in budget.probes}
