@@ -47,13 +47,19 @@ class Thresholds:
     writes them as 0, as browsers show them); above it a program is quarantined. 2%:
     one full row or column of the 64 px check images (1.6%), where a singular axis
     (`atan(0, 0)`, `x / x` on x = 0) puts its NaN, or a few scattered poles, pass; two
-    lines (3.1%) or a NaN region do not. At 256 px that is under 0.4% per line."""
+    lines (3.1%) or a NaN region do not. At 256 px that is under 0.4% per line.
+    detail_distance: RMS difference of DETAIL_SIDE^2 thumbnails under which a pair whose
+    fingerprints matched is confirmed a near-duplicate. Finer blocks see small shifts,
+    hence twice duplicate_distance: the synthesized tiling syn2-b5dd3c4b moved by 1 px of
+    64 differs from itself by 0.032 there, and from another program's fine tiling whose
+    8x8 averages match it (0.026) by 0.124 (docs/BENCHMARKS.md, issue 16)."""
 
     min_std: float = 0.03
     min_change: float = 0.01
     max_cost_ms: float = 60.0
     duplicate_distance: float = 0.03
     max_non_finite: float = 0.02
+    detail_distance: float = 0.06
 
 
 @dataclass(frozen=True)
@@ -148,11 +154,19 @@ def first_problem(
 def near_duplicates(
     fingerprints: np.ndarray, max_distance: float, chunk: int = 512
 ) -> dict[int, int]:
-    """For rows that nearly repeat an earlier row, {row: earlier row}.
+    """For rows that nearly repeat an earlier row, {row: the first such earlier row}.
 
     Distance is the RMS difference of the fingerprints on a 0..1 scale. Earlier rows
-    win, so a bank keeps the first of each group. Chunked matrix products keep it at
-    O(N^2 D) flops without O(N^2) memory."""
+    win, so a bank keeps the first of each group."""
+    found = near_duplicate_candidates(fingerprints, max_distance, chunk, most=1)
+    return {row: earlier[0] for row, earlier in found.items()}
+
+
+def near_duplicate_candidates(
+    fingerprints: np.ndarray, max_distance: float, chunk: int = 512, most: int = 8
+) -> dict[int, list[int]]:
+    """For rows that nearly repeat earlier rows, {row: up to `most` of those rows, first
+    first}. Chunked matrix products keep it at O(N^2 D) flops without O(N^2) memory."""
     count = len(fingerprints)
     if count < 2:
         return {}
@@ -160,20 +174,39 @@ def near_duplicates(
     squared = (data * data).sum(axis=1)
     limit = (max_distance**2) * data.shape[1]
     columns = np.arange(count)
-    duplicates: dict[int, int] = {}
+    candidates: dict[int, list[int]] = {}
     for start in range(0, count, chunk):
         block = data[start : start + chunk]
         rows = columns[start : start + chunk]
         distances = squared[rows, None] + squared[None, :] - 2 * block @ data.T
         # Only earlier rows count; a match that is itself a duplicate still counts.
         close = (distances <= limit) & (columns[None, :] < rows[:, None])
-        found = close.any(axis=1)
-        for row, earlier in zip(rows[found], close[found].argmax(axis=1), strict=True):
-            duplicates[int(row)] = int(earlier)
-    return duplicates
+        for offset in np.flatnonzero(close.any(axis=1)):
+            candidates[int(rows[offset])] = [int(c) for c in np.flatnonzero(close[offset])[:most]]
+    return candidates
 
 
-# -- the worker task --------------------------------------------------------------------
+DETAIL_SIDE = 16
+
+
+def thumbnails(images: np.ndarray, side: int) -> np.ndarray:
+    """Area-downsampled side x side thumbnails of (N, H, W, 3) images in 0..1."""
+    count, height, width, _ = images.shape
+    clamped = np.clip(np.nan_to_num(images, nan=0.0), 0.0, 1.0)
+    cropped = clamped[:, : height - height % side, : width - width % side]
+    blocks = cropped.reshape(count, side, height // side, side, width // side, 3)
+    return blocks.mean(axis=(2, 4))
+
+
+def detail_difference(first: np.ndarray, second: np.ndarray) -> float:
+    """RMS difference of the DETAIL_SIDE^2 thumbnails of two programs' images at the same
+    parameters: the second look at a pair whose 8x8 fingerprints matched, which tells
+    different fine patterns of the same average colour apart."""
+    difference = thumbnails(first, DETAIL_SIDE) - thumbnails(second, DETAIL_SIDE)
+    return float(np.sqrt((difference**2).mean()))
+
+
+# -- the worker tasks --------------------------------------------------------------------
 
 
 def measure_program(renderer: object, program: Program, thresholds: Thresholds) -> Measurement:
@@ -214,6 +247,18 @@ def measure_program(renderer: object, program: Program, thresholds: Thresholds) 
 def validate_task(renderer: object, task: tuple[Program, Thresholds]) -> Measurement:
     program, thresholds = task
     return measure_program(renderer, program, thresholds)
+
+
+def detail_task(renderer: object, pair: tuple[Program, Program]) -> float:
+    """detail_difference of two programs at the fingerprint times (runs in a worker)."""
+    from shaderbank.render.renderer import Renderer
+
+    assert isinstance(renderer, Renderer)
+    params = [Params(time=t, mouse=CHECK_MOUSE) for t in FINGERPRINT_TIMES]
+    first, second = (
+        renderer.render(program, params, CHECK_SIZE).astype(np.float32) / 255.0 for program in pair
+    )
+    return detail_difference(first, second)
 
 
 def nearest_duplicate(

@@ -17,7 +17,14 @@ import numpy as np
 
 from shaderbank.bank.bank import Bank
 from shaderbank.bank.index import STATUS_OK, STATUS_QUARANTINED
-from shaderbank.curate.checks import Measurement, Thresholds, near_duplicates, validate_task
+from shaderbank.curate.checks import (
+    Measurement,
+    Thresholds,
+    detail_task,
+    near_duplicate_candidates,
+    validate_task,
+)
+from shaderbank.program.program import Program
 from shaderbank.workers import TaskFailure, WorkerPool, WorkerSpec, pool_shape
 
 log = logging.getLogger(__name__)
@@ -81,7 +88,11 @@ def validate_programs(
             if time.monotonic() - last_save > SAVE_EVERY_SECONDS:
                 bank.save()
                 last_save = time.monotonic()
-    report.duplicates = mark_duplicates(bank, thresholds)
+
+    def look_closer(pairs: Sequence[tuple[Program, Program]]) -> list[float | None]:
+        return detail_differences(pairs, workers=workers, device=device, timeout=timeout)
+
+    report.duplicates = mark_duplicates(bank, thresholds, look_closer)
     if report.duplicates:
         report.reasons["near-duplicate"] += report.duplicates
     report.accepted = sum(1 for i in program_ids if bank.entry(i).status == STATUS_OK)
@@ -112,15 +123,60 @@ def _record(
         report.reasons[reason_kind(outcome.problem)] += 1
 
 
-def mark_duplicates(bank: Bank, thresholds: Thresholds) -> int:
-    """Quarantine every accepted program that looks like an accepted one before it."""
+# Given pairs of programs, the detail difference of each (None where it could not be
+# rendered): the second look at pairs whose fingerprints matched.
+Confirm = Callable[[Sequence[tuple[Program, Program]]], list[float | None]]
+
+
+def detail_differences(
+    pairs: Sequence[tuple[Program, Program]],
+    *,
+    workers: int | None = None,
+    device: str = "cpu",
+    timeout: float = 20.0,
+) -> list[float | None]:
+    """checks.detail_task for each pair, in rendering workers (the programs are still
+    not trusted: a pair that fails there gives None)."""
+    if not pairs:
+        return []
+    workers, threads = pool_shape(min(workers or len(pairs), len(pairs)))
+    differences: dict[tuple[str, str], float | None] = {}
+    spec = WorkerSpec(detail_task, device=device, threads=threads)
+    with WorkerPool(spec, workers) as pool:
+        for (a, b), outcome in pool.run(pairs, timeout=timeout):
+            differences[a.id, b.id] = None if isinstance(outcome, TaskFailure) else outcome
+    return [differences[a.id, b.id] for a, b in pairs]
+
+
+def mark_duplicates(bank: Bank, thresholds: Thresholds, confirm: Confirm | None = None) -> int:
+    """Quarantine every accepted program that looks like an accepted one before it.
+
+    Fingerprints (8x8 thumbnails) find the candidates over the whole bank: for each
+    program, up to 8 earlier ones. `confirm` then renders each candidate pair again, and
+    a program is a duplicate of the first candidate whose finer thumbnails also agree
+    (thresholds.detail_distance), since different fine patterns can share their 8x8
+    averages. A pair that cannot be rendered again counts as agreeing. Without
+    `confirm`, the first fingerprint match decides."""
     ids = [e.id for e in bank.entries if e.status == STATUS_OK and e.cost_ms_64 is not None]
     if len(ids) < 2:
         return 0
     prints = np.stack([bank.fingerprint(i) for i in ids])
-    duplicates = near_duplicates(prints, thresholds.duplicate_distance)
-    for row, earlier in duplicates.items():
-        bank.set_result(
-            ids[row], status=STATUS_QUARANTINED, reason=f"near-duplicate of {ids[earlier]}"
+    candidates = near_duplicate_candidates(prints, thresholds.duplicate_distance)
+    duplicates = {row: earlier[0] for row, earlier in candidates.items()}
+    if confirm is not None and candidates:
+        pairs = [(row, other) for row, earlier in candidates.items() for other in earlier]
+        differences = confirm([(bank.program(ids[a]), bank.program(ids[b])) for a, b in pairs])
+        duplicates = {}
+        for (row, other), difference in zip(pairs, differences, strict=True):
+            agrees = difference is None or difference <= thresholds.detail_distance
+            if agrees and row not in duplicates:
+                duplicates[row] = other
+        log.info(
+            "near-duplicates: %d of %d fingerprint matches confirmed",
+            len(duplicates),
+            len(candidates),
         )
+    for row, earlier in duplicates.items():
+        reason = f"near-duplicate of {ids[earlier]}"
+        bank.set_result(ids[row], status=STATUS_QUARANTINED, reason=reason)
     return len(duplicates)

@@ -6,7 +6,9 @@ from shaderbank.bank.index import FINGERPRINT_DIMS, FINGERPRINT_TIMES, fingerpri
 from shaderbank.curate.checks import (
     Thresholds,
     constant_images,
+    detail_difference,
     first_problem,
+    near_duplicate_candidates,
     near_duplicates,
     non_finite,
     smallest_change,
@@ -78,6 +80,24 @@ def test_near_duplicates_keep_the_first_of_each_group() -> None:
     prints[30] = np.clip(prints[4].astype(int) + 40, 0, 255)  # far
     assert near_duplicates(prints, 0.03, chunk=7) == {10: 3, 20: 3}
     assert near_duplicates(prints[:1], 0.03) == {}
+    # Every earlier look-alike is a candidate for the second look, up to `most`.
+    assert near_duplicate_candidates(prints, 0.03, chunk=7) == {10: [3], 20: [3, 10]}
+    assert near_duplicate_candidates(prints, 0.03, most=1) == {10: [3], 20: [3]}
+
+
+def test_the_detail_difference_tells_fine_patterns_of_one_average_apart() -> None:
+    cells = np.indices((64, 64)) // 4  # 4 px cells: every 8 px block averages to 0.5
+    checker = np.repeat(((cells[0] + cells[1]) % 2)[None, :, :, None], 3, axis=3) * 1.0
+    stripes = np.repeat((cells[1] % 2)[None, :, :, None], 3, axis=3) * 1.0
+    assert (fingerprint(checker) == fingerprint(stripes)).all()
+    thresholds = Thresholds()
+    assert detail_difference(checker, stripes) > thresholds.detail_distance
+    assert detail_difference(stripes, stripes.copy()) == 0.0
+    ramp = np.arange(65) / 64
+    smooth, shifted = (  # a gradient moved by 1 px is the same picture
+        np.broadcast_to(part[None, None, :, None], (1, 64, 64, 3)) for part in (ramp[:64], ramp[1:])
+    )
+    assert detail_difference(smooth, shifted) <= thresholds.detail_distance
 
 
 def test_a_flat_colour_is_constant_though_its_channels_differ() -> None:

@@ -54,3 +54,29 @@ def test_validation_quarantines_each_fault_with_its_reason(tmp_path: Path) -> No
     assert good.cost_ms_64 is not None and good.cost_ms_256 is not None
     assert "llvmpipe" in good.cost_renderer
     assert saved.fingerprint("good").any()
+
+
+# Fine patterns of 4 px cells in a colour that changes with time: every 8x8 block of the
+# 64 px check images averages to the same colour, so their fingerprints are equal, but
+# 4 px blocks tell the checkerboard from the stripes.
+FINE = """void mainImage(out vec4 fragColor, in vec2 fragCoord)
+{{
+    vec2 cell = floor(fragCoord / 4.0);
+    float on = mod({pattern}, 2.0);
+    fragColor = vec4(on * vec3(0.5 + 0.4 * sin(iTime), 0.6, 0.8), 1.0);
+}}
+"""
+
+
+def test_fine_patterns_with_equal_fingerprints_are_not_duplicates(tmp_path: Path) -> None:
+    (tmp_path / "checker.glsl").write_text(FINE.format(pattern="cell.x + cell.y"))
+    (tmp_path / "stripes.glsl").write_text(FINE.format(pattern="cell.x"))
+    (tmp_path / "stripes2.glsl").write_text(FINE.format(pattern="cell.x + 0.0"))
+    bank = Bank.load(tmp_path)
+    report = validate_programs(bank, bank.ids, workers=1, timeout=10.0)
+    assert (bank.fingerprint("checker") == bank.fingerprint("stripes")).all()
+    status = {e.id: (e.status, e.reason) for e in Bank.load(tmp_path, scan=False).entries}
+    assert status["checker"] == ("ok", "") and status["stripes"] == ("ok", "")
+    # The copy matches both by fingerprint; only the stripes are confirmed.
+    assert status["stripes2"] == ("quarantined", "near-duplicate of stripes")
+    assert report.duplicates == 1
