@@ -4,13 +4,14 @@
 # 32 px) trained on real photos instead of programs: 3 seeds on cifar10-dev's train
 # split, probed on cifar10-dev (linear, kNN, fine-tune), and the shader backbone's
 # report with the gap closed; then one seed on Fashion-MNIST's train split for the
-# cross-domain case (frozen probes on both data sets).
+# cross-domain case (frozen probes on both data sets, both directions).
 #
 #   bash tools/anchor_study.sh OUT [SHADER_RUN]
 #
 # OUT keeps every run and report: run it again after a kill and it goes on (a finished
 # run or report is not redone). SHADER_RUN (default: OUT/shader, trained here from
-# demo-cpu) is the shader backbone to compare.
+# demo-cpu) is the shader backbone to compare. About 90 minutes on 2 cores: 5 trainings
+# of 8-9 minutes, frozen probes in seconds, 6 fine-tunes of 4 minutes.
 #
 # What differs from demo-cpu is the classical supervised recipe for photos, since a
 # weak anchor would overstate the gap closed: crops and flips (views.recipe crop_flip,
@@ -51,24 +52,43 @@ for seed in 0 1 2; do
   train "photo-cifar-s$seed" "${PHOTOS[@]}" --set data.folder="$CIFAR" --set train.seed="$seed"
 done
 
-# cifar10-dev: the shader backbone beside 3 random inits, each anchor alone.
-evaluate "$SHADER" "$CIFAR" "$OUT/shader-cifar.json" "${ALL[@]}" --probe all --random-seeds 3
+# cifar10-dev, frozen probes first (seconds each): the shader backbone beside 3 random
+# inits, each anchor alone, then the gap closed.
+evaluate "$SHADER" "$CIFAR" "$OUT/shader-cifar-both.json" "${ALL[@]}" --probe both --random-seeds 3
 refs=()
 for seed in 0 1 2; do
-  evaluate "$OUT/photo-cifar-s$seed" "$CIFAR" "$OUT/photo-cifar-s$seed-cifar.json" \
-    "${ALL[@]}" --probe all --random-seeds 0
-  refs+=(--reference "$OUT/photo-cifar-s$seed-cifar.json")
+  evaluate "$OUT/photo-cifar-s$seed" "$CIFAR" "$OUT/photo-cifar-s$seed-cifar-both.json" \
+    "${ALL[@]}" --probe both --random-seeds 0
+  refs+=(--reference "$OUT/photo-cifar-s$seed-cifar-both.json")
 done
-"$PRETRAIN" eval "$OUT/shader-cifar.json" "${refs[@]}" --out "$OUT/gap-cifar.json" \
-  --plot "$OUT/gap-cifar.png"
+"$PRETRAIN" eval "$OUT/shader-cifar-both.json" "${refs[@]}" --out "$OUT/gap-cifar-both.json" \
+  --plot "$OUT/gap-cifar-both.png"
 
 # Cross-domain: real photos of the other data set, frozen probes (Fashion-MNIST at
 # pretrain eval's default 10,000 train and 2,000 test images).
-train photo-fmnist-s0 "${PHOTOS[@]}" --set data.folder=fashion-mnist
-evaluate "$OUT/photo-fmnist-s0" "$CIFAR" "$OUT/photo-fmnist-s0-cifar.json" "${ALL[@]}" \
-  --probe both --random-seeds 0
 evaluate "$SHADER" fashion-mnist "$OUT/shader-fmnist.json" --probe both --random-seeds 3
 evaluate "$OUT/photo-cifar-s0" fashion-mnist "$OUT/photo-cifar-s0-fmnist.json" \
   --probe both --random-seeds 0
+train photo-fmnist-s0 "${PHOTOS[@]}" --set data.folder=fashion-mnist
+evaluate "$OUT/photo-fmnist-s0" "$CIFAR" "$OUT/photo-fmnist-s0-cifar.json" "${ALL[@]}" \
+  --probe both --random-seeds 0
 evaluate "$OUT/photo-fmnist-s0" fashion-mnist "$OUT/photo-fmnist-s0-fmnist.json" \
   --probe both --random-seeds 0
+"$PRETRAIN" eval "$OUT/shader-cifar-both.json" --reference "$OUT/photo-fmnist-s0-cifar.json" \
+  --out "$OUT/cross-cifar.json"
+"$PRETRAIN" eval "$OUT/shader-fmnist.json" --reference "$OUT/photo-cifar-s0-fmnist.json" \
+  --out "$OUT/cross-fmnist.json"
+"$PRETRAIN" eval "$OUT/shader-fmnist.json" --reference "$OUT/photo-fmnist-s0-fmnist.json" \
+  --out "$OUT/gap-fmnist.json"
+
+# Fine-tuning last (minutes each): the shader backbone beside 2 random inits, then each
+# anchor.
+evaluate "$SHADER" "$CIFAR" "$OUT/shader-cifar-ft.json" "${ALL[@]}" --probe finetune \
+  --random-seeds 2
+refs=()
+for seed in 0 1 2; do
+  evaluate "$OUT/photo-cifar-s$seed" "$CIFAR" "$OUT/photo-cifar-s$seed-cifar-ft.json" \
+    "${ALL[@]}" --probe finetune --random-seeds 0
+  refs+=(--reference "$OUT/photo-cifar-s$seed-cifar-ft.json")
+done
+"$PRETRAIN" eval "$OUT/shader-cifar-ft.json" "${refs[@]}" --out "$OUT/gap-cifar-ft.json"
