@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import argparse
+from collections.abc import Callable, Sequence
+from typing import Any
 
 
 def add_overrides(parser: argparse.ArgumentParser, help: str) -> None:
@@ -41,3 +43,17 @@ def add_probe_budget(parser: argparse.ArgumentParser) -> None:
         help="a backbone of the same architecture pretrained on real photos: probed alike "
         "and drawn as a line in the plots (repeatable; the mean is drawn)",
     )
+
+
+def point_printer(total: int, probes: Sequence[str]) -> Callable[[Any, dict[str, Any], bool], None]:
+    """A study's on_point that prints `[k/total] NAME: probe NN.NN%, ... (T s|cached)`."""
+    done = 0
+
+    def show(point: Any, result: dict[str, Any], cached: bool) -> None:
+        nonlocal done
+        done += 1
+        how = "cached" if cached else f"{result['train_seconds']:.0f} s"
+        scores = ", ".join(f"{p} {100 * result[p]:.2f}%" for p in probes if p in result)
+        print(f"[{done}/{total}] {point.name}: {scores} ({how})", flush=True)
+
+    return show

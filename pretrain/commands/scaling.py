@@ -6,7 +6,7 @@ import argparse
 from pathlib import Path
 from typing import Any
 
-from pretrain.commands._options import add_overrides, add_probe_budget, positive
+from pretrain.commands._options import add_overrides, add_probe_budget, point_printer, positive
 from pretrain.config import packaged_configs
 
 
@@ -56,7 +56,7 @@ def add_parser(subparsers: Any) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from pretrain.studies.scaling import ScalingPlan, StudyPoint, run_study
+    from pretrain.studies.scaling import ScalingPlan, run_study
 
     plan = ScalingPlan(
         config=args.config,
@@ -73,19 +73,7 @@ def run(args: argparse.Namespace) -> int:
         dataset=args.dataset,
         references=tuple(args.reference),
     )
-    total = len(plan.points())
-    done = 0
-
-    def show(point: StudyPoint, result: dict[str, Any], cached: bool) -> None:
-        nonlocal done
-        done += 1
-        how = "cached" if cached else f"{result['train_seconds']:.0f} s"
-        print(
-            f"[{done}/{total}] {point.name}: linear {100 * result['linear']:.2f}%, "
-            f"kNN {100 * result['knn']:.2f}% ({how})",
-            flush=True,
-        )
-
+    show = point_printer(len(plan.points()), plan.budget.probes)
     study = run_study(plan, args.out, on_point=show)
     for probe, scores in study.baseline.items():
         print(f"random init, {probe}: {100 * sum(scores) / len(scores):.2f}%")

@@ -6,7 +6,7 @@ import argparse
 from pathlib import Path
 from typing import Any
 
-from pretrain.commands._options import add_overrides, add_probe_budget, positive
+from pretrain.commands._options import add_overrides, add_probe_budget, point_printer, positive
 from pretrain.config import packaged_configs
 
 
@@ -57,7 +57,6 @@ def run(args: argparse.Namespace) -> int:
         TABLE_FILE,
         Variant,
         VariantPlan,
-        VariantPoint,
         run_variants,
     )
 
@@ -77,19 +76,7 @@ def run(args: argparse.Namespace) -> int:
         ),
         references=tuple(args.reference),
     )
-    total = len(plan.points())
-    done = 0
-
-    def show(point: VariantPoint, result: dict[str, Any], cached: bool) -> None:
-        nonlocal done
-        done += 1
-        how = "cached" if cached else f"{result['train_seconds']:.0f} s"
-        scores = ", ".join(
-            f"{probe} {100 * result[probe]:.2f}%" for probe in plan.budget.probes if probe in result
-        )
-        print(f"[{done}/{total}] {point.name}: {scores} ({how})", flush=True)
-
-    run_variants(plan, args.out, on_point=show)
+    run_variants(plan, args.out, on_point=point_printer(len(plan.points()), plan.budget.probes))
     print(args.out.joinpath(TABLE_FILE).read_text(), end="")
     print(f"wrote {args.out / 'study.json'}, {args.out / TABLE_FILE} and {args.out / PLOT_FILE}")
     return 0

@@ -79,7 +79,8 @@ def tiny_yaml(tmp_path: Path) -> str:
 
 
 class FakeRunner:
-    """Accuracy exactly on the line, per seed; remembers what it trained."""
+    """Accuracy exactly on the line, per seed; remembers what it trained, and is killed
+    (KeyboardInterrupt) after `fail_after` points."""
 
     def __init__(self, fail_after: int | None = None) -> None:
         self.trained: list[str] = []
@@ -89,6 +90,9 @@ class FakeRunner:
         if self.fail_after is not None and len(self.trained) == self.fail_after:
             raise KeyboardInterrupt  # the study is killed here
         self.trained.append(config.name)
+        return self.scores(config)
+
+    def scores(self, config: RunConfig) -> dict[str, Any]:
         pool = config.data.params.pool
         x = config.data.programs if pool is None else pool
         assert x is not None

@@ -23,6 +23,7 @@ from pretrain.studies.variants import (
     summarise,
 )
 from shaderbank.errors import ShaderbankError
+from tests.pretrain.studies.test_scaling import FakeRunner as ScalingRunner
 from tests.pretrain.studies.test_scaling import tiny_yaml
 
 PLAIN = Variant("plain", ("views.mix=none",))
@@ -32,17 +33,10 @@ LINEAR = {("none", 0): 0.40, ("none", 1): 0.42, ("none", 2): 0.41}
 LINEAR |= {("convex", 0): 0.42, ("convex", 1): 0.46, ("convex", 2): 0.44}
 
 
-class FakeRunner:
-    """Accuracies from LINEAR by the config's mix and seed; remembers what it trained."""
+class FakeRunner(ScalingRunner):
+    """Accuracies from LINEAR by the config's mix and seed."""
 
-    def __init__(self, fail_after: int | None = None) -> None:
-        self.trained: list[str] = []
-        self.fail_after = fail_after
-
-    def __call__(self, config: RunConfig, budget: ProbeBudget) -> dict[str, Any]:
-        if self.fail_after is not None and len(self.trained) == self.fail_after:
-            raise KeyboardInterrupt  # the study is killed here
-        self.trained.append(config.name)
+    def scores(self, config: RunConfig) -> dict[str, Any]:
         linear = LINEAR[config.views.mix, config.train.seed]
         return {"linear": linear, "knn": linear - 0.1, "train_seconds": 0.0}
 
