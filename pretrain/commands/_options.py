@@ -36,6 +36,9 @@ def add_probe_budget(parser: argparse.ArgumentParser) -> None:
         help="the probes' images: fashion-mnist or an ImageFolder folder (default: %(default)s)",
     )
     parser.add_argument(
+        "--quiet", action="store_true", help="no training progress, only a line per point"
+    )
+    parser.add_argument(
         "--reference",
         action="append",
         default=[],
@@ -57,3 +60,15 @@ def point_printer(total: int, probes: Sequence[str]) -> Callable[[Any, dict[str,
         print(f"[{done}/{total}] {point.name}: {scores} ({how})", flush=True)
 
     return show
+
+
+def study_runner(quiet: bool) -> Callable[..., dict[str, Any]]:
+    """A study's runner that shows each run's training as `pretrain run` does (plain
+    lines when piped), or nothing with --quiet."""
+    from pretrain.commands.run import train_progress
+    from pretrain.studies.probing import train_and_evaluate
+
+    def runner(config: Any, budget: Any) -> dict[str, Any]:
+        return train_and_evaluate(config, budget, progress=train_progress(quiet))
+
+    return runner

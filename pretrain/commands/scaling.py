@@ -6,7 +6,13 @@ import argparse
 from pathlib import Path
 from typing import Any
 
-from pretrain.commands._options import add_overrides, add_probe_budget, point_printer, positive
+from pretrain.commands._options import (
+    add_overrides,
+    add_probe_budget,
+    point_printer,
+    positive,
+    study_runner,
+)
 from pretrain.config import packaged_configs
 
 
@@ -74,7 +80,7 @@ def run(args: argparse.Namespace) -> int:
         references=tuple(args.reference),
     )
     show = point_printer(len(plan.points()), plan.budget.probes)
-    study = run_study(plan, args.out, on_point=show)
+    study = run_study(plan, args.out, runner=study_runner(args.quiet), on_point=show)
     for probe, scores in study.baseline.items():
         print(f"random init, {probe}: {100 * sum(scores) / len(scores):.2f}%")
     for probe, scores in study.reference.items():

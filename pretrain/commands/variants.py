@@ -6,7 +6,13 @@ import argparse
 from pathlib import Path
 from typing import Any
 
-from pretrain.commands._options import add_overrides, add_probe_budget, point_printer, positive
+from pretrain.commands._options import (
+    add_overrides,
+    add_probe_budget,
+    point_printer,
+    positive,
+    study_runner,
+)
 from pretrain.config import packaged_configs
 
 
@@ -76,7 +82,8 @@ def run(args: argparse.Namespace) -> int:
         ),
         references=tuple(args.reference),
     )
-    run_variants(plan, args.out, on_point=point_printer(len(plan.points()), plan.budget.probes))
+    show = point_printer(len(plan.points()), plan.budget.probes)
+    run_variants(plan, args.out, runner=study_runner(args.quiet), on_point=show)
     print(args.out.joinpath(TABLE_FILE).read_text(), end="")
     print(f"wrote {args.out / 'study.json'}, {args.out / TABLE_FILE} and {args.out / PLOT_FILE}")
     return 0

@@ -9,11 +9,14 @@ import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pretrain.config import RunConfig
 from pretrain.eval.datasets import FASHION_MNIST
 from pretrain.eval.probes import PROBES
+
+if TYPE_CHECKING:
+    from pretrain.train import TrainProgress
 
 
 @dataclass(frozen=True)
@@ -38,7 +41,9 @@ Baseline = Callable[[RunConfig, ProbeBudget], dict[str, list[float]]]
 References = Callable[[RunConfig, ProbeBudget, Sequence[str]], dict[str, list[float]]]
 
 
-def train_and_evaluate(config: RunConfig, budget: ProbeBudget) -> dict[str, Any]:
+def train_and_evaluate(
+    config: RunConfig, budget: ProbeBudget, *, progress: TrainProgress | None = None
+) -> dict[str, Any]:
     """Train one point (continuing its checkpoint if a study was killed mid-run) and
     probe it on the budget's dataset; returns accuracies by probe and the run's figures."""
     from pretrain.eval.evaluate import evaluate
@@ -47,7 +52,7 @@ def train_and_evaluate(config: RunConfig, budget: ProbeBudget) -> dict[str, Any]
 
     resume = (config.run_dir / CHECKPOINT_DIR / LAST_CHECKPOINT).is_file()
     started = time.monotonic()
-    trained = train(config, resume=resume)
+    trained = train(config, resume=resume, progress=progress)
     seconds = time.monotonic() - started
     report = evaluate(
         config.run_dir,

@@ -192,6 +192,7 @@ def test_a_tiny_real_study_trains_evaluates_and_fits(
     assert main(args) == 0
     printed = capsys.readouterr().out
     assert "[2/2] programs3-seed0: linear" in printed and "R^2 1.000" in printed
+    assert printed.count("train: 3 steps") == 2
     point = json.loads((out / "points" / "programs3-seed0.json").read_text())
     assert point["steps"] == 3 and 0.0 <= point["linear"] <= 1.0 and 0 <= point["knn"] <= 1
     assert (out / "runs" / "programs3-seed0" / "programs.txt").read_text().count("\n") == 3

@@ -161,10 +161,14 @@ def test_a_tiny_real_study_trains_evaluates_and_compares(
     assert main(args) == 0
     printed = capsys.readouterr().out
     assert "[2/2] wide-crops-seed0: linear" in printed and "| wide-crops | linear |" in printed
+    assert printed.count("train: 3 steps") == 2  # each run's progress, piped as plain lines
     point = json.loads((out / "points" / "wide-crops-seed0.json").read_text())
     assert point["steps"] == 3 and 0.0 <= point["linear"] <= 1.0 and "knn" not in point
     assert point["overrides"] == ["views.crop_scale_min=0.8"]
     saved = json.loads((out / "runs" / "wide-crops-seed0" / "summary.json").read_text())
     assert saved["steps"] == 3
     assert json.loads((out / "study.json").read_text())["probes"] == ["linear"]
-    assert main(args) == 0 and capsys.readouterr().out.count("(cached)") == 2
+    assert main(args) == 0
+    again = capsys.readouterr().out
+    assert again.count("(cached)") == 2 and "train:" not in again
+    assert main([*args, "--quiet"]) == 0 and "train:" not in capsys.readouterr().out
