@@ -65,7 +65,7 @@ def point_printer(total: int, probes: Sequence[str]) -> Callable[[Any, dict[str,
 def study_runner(quiet: bool) -> Callable[..., dict[str, Any]]:
     """A study's runner that shows each run's training as `pretrain run` does (plain
     lines when piped), or nothing with --quiet."""
-    from pretrain.commands.run import train_progress
+    from pretrain.commands.progress import train_progress
     from pretrain.studies.probing import train_and_evaluate
 
     def runner(config: Any, budget: Any) -> dict[str, Any]:

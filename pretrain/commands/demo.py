@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from pretrain.commands._options import add_overrides
-from pretrain.commands.run import train_progress
+from pretrain.commands.progress import train_progress
 from pretrain.config import load_config
 from pretrain.models.weights import CHECKPOINT_DIR, LAST_CHECKPOINT
 

@@ -7,7 +7,7 @@ import io
 import pytest
 
 from pretrain.commands.evaluate import _plain_progress
-from pretrain.commands.run import PlainTrainProgress
+from pretrain.commands.progress import PlainTrainProgress
 
 
 def test_training_prints_a_line_per_report_with_rate_wait_and_eta() -> None:
