@@ -164,12 +164,17 @@ def write_index(folder: Path, index: Index) -> None:
     atomic_write_text(folder / INDEX_NAME, text)
 
 
-def fingerprint(images: np.ndarray) -> np.ndarray:
-    """Area-downsampled FINGERPRINT_SIDE^2 RGB thumbnails of the images, as uint8."""
+def thumbnails(images: np.ndarray, side: int) -> np.ndarray:
+    """Area-downsampled side x side thumbnails of (N, H, W, 3) images in 0..1 (NaN as 0,
+    clamped), as floats: the fingerprint's, and validation's finer second look."""
     count, height, width, _ = images.shape
-    side = FINGERPRINT_SIDE
     clamped = np.clip(np.nan_to_num(images, nan=0.0), 0.0, 1.0)
     cropped = clamped[:, : height - height % side, : width - width % side]
     blocks = cropped.reshape(count, side, height // side, side, width // side, 3)
-    thumbs = blocks.mean(axis=(2, 4))
+    return blocks.mean(axis=(2, 4))
+
+
+def fingerprint(images: np.ndarray) -> np.ndarray:
+    """Area-downsampled FINGERPRINT_SIDE^2 RGB thumbnails of the images, as uint8."""
+    thumbs = thumbnails(images, FINGERPRINT_SIDE)
     return np.round(thumbs * 255).astype(np.uint8).reshape(-1)

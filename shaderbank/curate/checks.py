@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from shaderbank.bank.index import FINGERPRINT_TIMES, fingerprint
+from shaderbank.bank.index import FINGERPRINT_TIMES, fingerprint, thumbnails
 from shaderbank.program.params import Params
 from shaderbank.program.program import Program
 
@@ -187,15 +187,6 @@ def near_duplicate_candidates(
 
 
 DETAIL_SIDE = 16
-
-
-def thumbnails(images: np.ndarray, side: int) -> np.ndarray:
-    """Area-downsampled side x side thumbnails of (N, H, W, 3) images in 0..1."""
-    count, height, width, _ = images.shape
-    clamped = np.clip(np.nan_to_num(images, nan=0.0), 0.0, 1.0)
-    cropped = clamped[:, : height - height % side, : width - width % side]
-    blocks = cropped.reshape(count, side, height // side, side, width // side, 3)
-    return blocks.mean(axis=(2, 4))
 
 
 def detail_difference(first: np.ndarray, second: np.ndarray) -> float:
