@@ -7,6 +7,7 @@
 #   bash tools/view_studies.sh mixup OUT     SimCLR without and with 6-image MixUp
 #   bash tools/view_studies.sh sigma OUT     GenRep's sigma sweep of latent-neighbour views
 #
+# Further arguments go to `pretrain variants` (e.g. --eval-threads 2 on a quiet machine).
 # Run it again after a kill and it goes on; OUT/<study>/table.md is the table.
 set -euo pipefail
 STUDY=${1:?usage: tools/view_studies.sh methods|mixup|sigma OUT}
@@ -15,7 +16,7 @@ HERE=$(cd "$(dirname "$0")/.." && pwd)
 PRETRAIN=${PRETRAIN:-$HERE/.venv/bin/pretrain}
 CIFAR=${CIFAR:-$HERE/../shared/datasets/cifar10-dev}
 COMMON=(demo-cpu --images 76800 --seeds 3 --dataset "$CIFAR" --train-limit 5000
-  --test-limit 1000 --random-seeds 3 --out "$OUT/$STUDY")
+  --test-limit 1000 --random-seeds 3 --out "$OUT/$STUDY" "${@:3}")
 # The contrastive methods' settings of tools/replicate_eval.py (session 3's tuning).
 SIMCLR=(method.name=simclr method.temperature=0.2 views.recipe=simclr views.crop_scale_min=0.2)
 
