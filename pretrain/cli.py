@@ -23,6 +23,7 @@ COMMANDS = {
     "demo": "pretrain.commands.demo",
     "scaling": "pretrain.commands.scaling",
     "variants": "pretrain.commands.variants",
+    "usefulness": "pretrain.commands.usefulness",
 }
 
 

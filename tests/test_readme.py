@@ -73,6 +73,7 @@ SLOW = {
     "diversity-compare": "needs the full diversity study",
     "pretrain scaling": "trains and probes many runs",
     "pretrain variants": "trains and probes many runs",
+    "pretrain usefulness": "trains and probes many runs; needs the full diversity study",
     "load_config(": "trains 100 steps and evaluates on Fashion-MNIST",
 }
 NEVER = {

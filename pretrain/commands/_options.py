@@ -21,9 +21,9 @@ def positive(text: str) -> int:
     return int(text)
 
 
-def add_probe_budget(parser: argparse.ArgumentParser) -> None:
-    """How a study probes its backbones: data set, images, random inits, threads and
-    references (read back by `probe_budget`)."""
+def add_probe_budget(parser: argparse.ArgumentParser, *, references: bool = True) -> None:
+    """How a study probes its backbones: data set, images, random inits, threads, --quiet
+    and, with `references`, backbones pretrained on photos."""
     from pretrain.eval.datasets import FASHION_MNIST
 
     parser.add_argument("--train-limit", type=positive, default=10_000, help="probe train images")
@@ -38,6 +38,8 @@ def add_probe_budget(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--quiet", action="store_true", help="no training progress, only a line per point"
     )
+    if not references:
+        return
     parser.add_argument(
         "--reference",
         action="append",
