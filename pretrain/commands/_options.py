@@ -66,11 +66,45 @@ def point_printer(total: int, probes: Sequence[str]) -> Callable[[Any, dict[str,
 
 def study_runner(quiet: bool) -> Callable[..., dict[str, Any]]:
     """A study's runner that shows each run's training as `pretrain run` does (plain
-    lines when piped), or nothing with --quiet."""
-    from pretrain.commands.progress import train_progress
+    lines when piped) and its probes' stages on stderr, or nothing with --quiet."""
+    from pretrain.commands.progress import probe_stages, train_progress
     from pretrain.studies.probing import train_and_evaluate
 
     def runner(config: Any, budget: Any) -> dict[str, Any]:
-        return train_and_evaluate(config, budget, progress=train_progress(quiet))
+        if quiet:
+            return train_and_evaluate(config, budget)
+        with probe_stages() as on_probe:
+            return train_and_evaluate(
+                config, budget, progress=train_progress(quiet), on_probe=on_probe
+            )
 
     return runner
+
+
+def study_baseline(quiet: bool) -> Callable[..., dict[str, list[float]]]:
+    """A study's random-init scoring that shows its probes' stages (fine-tuning three
+    random inits takes many minutes), or nothing with --quiet."""
+    from pretrain.commands.progress import probe_stages
+    from pretrain.studies.probing import random_init_scores
+
+    def baseline(config: Any, budget: Any) -> dict[str, list[float]]:
+        if quiet:
+            return random_init_scores(config, budget)
+        with probe_stages() as on_probe:
+            return random_init_scores(config, budget, on_probe=on_probe)
+
+    return baseline
+
+
+def study_references(quiet: bool) -> Callable[..., dict[str, list[float]]]:
+    """A study's scoring of reference backbones, with its probes' stages shown."""
+    from pretrain.commands.progress import probe_stages
+    from pretrain.studies.probing import reference_scores
+
+    def references(config: Any, budget: Any, paths: Sequence[str]) -> dict[str, list[float]]:
+        if quiet:
+            return reference_scores(config, budget, paths)
+        with probe_stages() as on_probe:
+            return reference_scores(config, budget, paths, on_probe=on_probe)
+
+    return references

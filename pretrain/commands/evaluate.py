@@ -10,6 +10,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
+from pretrain.commands.progress import probe_stages
 from pretrain.eval.datasets import FASHION_MNIST
 from pretrain.eval.evaluate import (
     DEFAULT_TEST_LIMIT,
@@ -200,7 +201,9 @@ def run(args: argparse.Namespace) -> int:
     if args.weights is not None and args.weights.suffix == ".json":
         return _show_with_references(args)
     target: Path | str = args.weights if args.weights is not None else args.backbone
-    progress: Callable[[], Any] = _progress_bars if sys.stderr.isatty() else _plain_progress
+    # Piped or captured output (CI, tests, the demo's log): a few plain lines per stage
+    # on stderr, so stdout still holds the table alone.
+    progress: Callable[[], Any] = _progress_bars if sys.stderr.isatty() else probe_stages
     with progress() as on_progress:
         report = evaluate(
             target,
@@ -245,27 +248,3 @@ def _show_with_references(args: argparse.Namespace) -> int:
         )
     report = with_references(load_report(args.weights), args.reference)
     return _show(report, args)
-
-
-@contextmanager
-def _plain_progress() -> Iterator[StageProgress]:
-    # Piped or captured output (CI, tests, the demo's log): a few plain lines per stage
-    # on stderr, so stdout still holds the table alone.
-    from shaderbank.cli.progress import Counter
-
-    counters: dict[str, Counter] = {}
-
-    def advance(stage: str, done: int, total: int) -> None:
-        if stage not in counters:
-            # Fine-tuning counts steps and takes minutes: a line every tenth of it.
-            steps = stage.endswith("steps")
-            every = max(1, total // (10 if steps else 4))
-            unit = "steps" if steps else "images"
-            counters[stage] = Counter(stage, total, unit, sys.stderr, every)
-        counters[stage](done)
-
-    try:
-        yield advance
-    finally:
-        for counter in counters.values():
-            counter.close()

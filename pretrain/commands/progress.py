@@ -1,10 +1,13 @@
-"""The trainer's progress on stdout for the commands that train (run, demo and the
-studies): a rich bar on a terminal, plain lines when piped, nothing with --quiet."""
+"""Progress of the commands that train and probe (run, demo, eval and the studies): the
+trainer's on stdout, a rich bar on a terminal, plain lines when piped, nothing with
+--quiet; the probes' stages (features, fine-tuning steps) on stderr."""
 
 from __future__ import annotations
 
 import sys
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Any, TextIO
 
 from rich.progress import (
@@ -16,7 +19,7 @@ from rich.progress import (
     TimeRemainingColumn,
 )
 
-from shaderbank.cli.progress import duration, is_terminal
+from shaderbank.cli.progress import Counter, duration, is_terminal
 
 
 class RichTrainProgress:
@@ -93,3 +96,28 @@ def train_progress(quiet: bool) -> RichTrainProgress | PlainTrainProgress | None
     if quiet:
         return None
     return RichTrainProgress() if is_terminal(sys.stdout) else PlainTrainProgress(sys.stdout)
+
+
+@contextmanager
+def probe_stages(stream: TextIO | None = None) -> Iterator[Any]:
+    """A StageProgress of pretrain.eval.evaluate over `stream` (stderr): each stage (a
+    split's features, fine-tuning's steps) a bar on a terminal or a few plain lines,
+    closed when the next begins, so a study's minutes of probing are not silent."""
+    out = stream or sys.stderr
+    current: list[Counter] = []
+
+    def advance(stage: str, done: int, total: int) -> None:
+        if not current or current[-1].description != stage:
+            if current:
+                current.pop().close()
+            # Fine-tuning counts steps and takes minutes: a line every tenth of it.
+            steps = stage.endswith("steps")
+            every = max(1, total // (10 if steps else 4))
+            current.append(Counter(stage, total, "steps" if steps else "images", out, every))
+        current[-1](done)
+
+    try:
+        yield advance
+    finally:
+        for counter in current:
+            counter.close()

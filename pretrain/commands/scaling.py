@@ -11,6 +11,8 @@ from pretrain.commands._options import (
     add_probe_budget,
     point_printer,
     positive,
+    study_baseline,
+    study_references,
     study_runner,
 )
 from pretrain.config import packaged_configs
@@ -80,7 +82,14 @@ def run(args: argparse.Namespace) -> int:
         references=tuple(args.reference),
     )
     show = point_printer(len(plan.points()), plan.budget.probes)
-    study = run_study(plan, args.out, runner=study_runner(args.quiet), on_point=show)
+    study = run_study(
+        plan,
+        args.out,
+        runner=study_runner(args.quiet),
+        baseline=study_baseline(args.quiet),
+        references=study_references(args.quiet),
+        on_point=show,
+    )
     for probe, scores in study.baseline.items():
         print(f"random init, {probe}: {100 * sum(scores) / len(scores):.2f}%")
     for probe, scores in study.reference.items():

@@ -11,6 +11,7 @@ from pretrain.commands._options import (
     add_probe_budget,
     point_printer,
     positive,
+    study_baseline,
     study_runner,
 )
 from pretrain.config import packaged_configs
@@ -91,7 +92,13 @@ def run(args: argparse.Namespace) -> int:
         budget=budget,
     )
     show = point_printer(args.groups * args.seeds, budget.probes)
-    study = run_usefulness(plan, args.out, runner=study_runner(args.quiet), on_point=show)
+    study = run_usefulness(
+        plan,
+        args.out,
+        runner=study_runner(args.quiet),
+        baseline=study_baseline(args.quiet),
+        on_point=show,
+    )
     print(args.out.joinpath(TABLE_FILE).read_text(), end="")
     plots = ", ".join(str(args.out / plot_file(p)) for p in study.probes)
     print(f"wrote {args.out / 'study.json'}, {args.out / TABLE_FILE} and {plots}")

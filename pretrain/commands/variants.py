@@ -11,6 +11,8 @@ from pretrain.commands._options import (
     add_probe_budget,
     point_printer,
     positive,
+    study_baseline,
+    study_references,
     study_runner,
 )
 from pretrain.config import packaged_configs
@@ -83,7 +85,14 @@ def run(args: argparse.Namespace) -> int:
         references=tuple(args.reference),
     )
     show = point_printer(len(plan.points()), plan.budget.probes)
-    run_variants(plan, args.out, runner=study_runner(args.quiet), on_point=show)
+    run_variants(
+        plan,
+        args.out,
+        runner=study_runner(args.quiet),
+        baseline=study_baseline(args.quiet),
+        references=study_references(args.quiet),
+        on_point=show,
+    )
     print(args.out.joinpath(TABLE_FILE).read_text(), end="")
     print(f"wrote {args.out / 'study.json'}, {args.out / TABLE_FILE} and {args.out / PLOT_FILE}")
     return 0

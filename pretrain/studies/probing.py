@@ -16,6 +16,7 @@ from pretrain.eval.datasets import FASHION_MNIST
 from pretrain.eval.probes import PROBES
 
 if TYPE_CHECKING:
+    from pretrain.eval.evaluate import StageProgress
     from pretrain.train import TrainProgress
 
 
@@ -42,10 +43,15 @@ References = Callable[[RunConfig, ProbeBudget, Sequence[str]], dict[str, list[fl
 
 
 def train_and_evaluate(
-    config: RunConfig, budget: ProbeBudget, *, progress: TrainProgress | None = None
+    config: RunConfig,
+    budget: ProbeBudget,
+    *,
+    progress: TrainProgress | None = None,
+    on_probe: StageProgress | None = None,
 ) -> dict[str, Any]:
     """Train one point (continuing its checkpoint if a study was killed mid-run) and
-    probe it on the budget's dataset; returns accuracies by probe and the run's figures."""
+    probe it on the budget's dataset; returns accuracies by probe and the run's figures.
+    progress follows the training, on_probe the probes' stages."""
     from pretrain.eval.evaluate import evaluate
     from pretrain.models.weights import CHECKPOINT_DIR, LAST_CHECKPOINT
     from pretrain.train import train
@@ -62,6 +68,7 @@ def train_and_evaluate(
         train_limit=budget.train_limit,
         test_limit=budget.test_limit,
         threads=budget.eval_threads,
+        on_progress=on_probe,
     )
     assert report.pretrained is not None
     return {
@@ -74,7 +81,11 @@ def train_and_evaluate(
 
 
 def _probe_architecture(
-    config: RunConfig, budget: ProbeBudget, seeds: Sequence[int], references: Sequence[str]
+    config: RunConfig,
+    budget: ProbeBudget,
+    seeds: Sequence[int],
+    references: Sequence[str],
+    on_probe: StageProgress | None,
 ) -> Any:
     """The report of probing random inits (`seeds`) and reference backbones of the
     config's architecture at its input size, with the budget's data and probes."""
@@ -90,21 +101,28 @@ def _probe_architecture(
         test_limit=budget.test_limit,
         threads=budget.eval_threads,
         references=[Path(path) for path in references],
+        on_progress=on_probe,
     )
 
 
-def random_init_scores(config: RunConfig, budget: ProbeBudget) -> dict[str, list[float]]:
+def random_init_scores(
+    config: RunConfig, budget: ProbeBudget, *, on_probe: StageProgress | None = None
+) -> dict[str, list[float]]:
     """Accuracies of `random_seeds` random inits of the config's backbone, by probe."""
-    report = _probe_architecture(config, budget, range(budget.random_seeds), ())
+    report = _probe_architecture(config, budget, range(budget.random_seeds), (), on_probe)
     return {probe: [m.accuracy[probe] for m in report.random_init] for probe in budget.probes}
 
 
 def reference_scores(
-    config: RunConfig, budget: ProbeBudget, references: Sequence[str]
+    config: RunConfig,
+    budget: ProbeBudget,
+    references: Sequence[str],
+    *,
+    on_probe: StageProgress | None = None,
 ) -> dict[str, list[float]]:
     """Accuracies of the reference backbones (pretrained on real photos), by probe,
     probed as every point is."""
     if not references:
         return {}
-    report = _probe_architecture(config, budget, (), references)
+    report = _probe_architecture(config, budget, (), references, on_probe)
     return {probe: [m.accuracy[probe] for m in report.reference] for probe in budget.probes}

@@ -159,8 +159,12 @@ def test_a_tiny_real_study_trains_evaluates_and_compares(
             "--train-limit", "200", "--test-limit", "100", "--random-seeds", "1",
             "--eval-threads", "1", "--out", str(out)]  # fmt: skip
     assert main(args) == 0
-    printed = capsys.readouterr().out
+    captured = capsys.readouterr()
+    printed = captured.out
     assert "[2/2] wide-crops-seed0: linear" in printed and "| wide-crops | linear |" in printed
+    # The probes' stages on stderr: the random init's and each point's features.
+    assert "random init 0: train features: 200/200 images" in captured.err
+    assert captured.err.count("pretrained: test features: 100/100 images") == 2
     assert printed.count("train: 3 steps") == 2  # each run's progress, piped as plain lines
     point = json.loads((out / "points" / "wide-crops-seed0.json").read_text())
     assert point["steps"] == 3 and 0.0 <= point["linear"] <= 1.0 and "knn" not in point
@@ -169,6 +173,7 @@ def test_a_tiny_real_study_trains_evaluates_and_compares(
     assert saved["steps"] == 3
     assert json.loads((out / "study.json").read_text())["probes"] == ["linear"]
     assert main(args) == 0
-    again = capsys.readouterr().out
-    assert again.count("(cached)") == 2 and "train:" not in again
+    again = capsys.readouterr()
+    assert again.out.count("(cached)") == 2 and "train:" not in again.out
+    assert "features" not in again.err  # nothing probed again
     assert main([*args, "--quiet"]) == 0 and "train:" not in capsys.readouterr().out
