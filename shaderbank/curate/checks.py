@@ -252,16 +252,15 @@ def detail_task(renderer: object, pair: tuple[Program, Program]) -> float:
     return detail_difference(first, second)
 
 
-def nearest_duplicate(
-    fingerprints: Sequence[np.ndarray], candidate: np.ndarray, thresholds: Thresholds
-) -> int | None:
-    """The index of the first of `fingerprints` that `candidate` nearly repeats (RMS
-    difference on a 0..1 scale within thresholds.duplicate_distance, as in
-    near_duplicates), or None: the import's check of one new program against a bank."""
+def look_alikes(
+    fingerprints: Sequence[np.ndarray], candidate: np.ndarray, thresholds: Thresholds, most: int = 8
+) -> list[int]:
+    """Up to `most` indices of `fingerprints` that `candidate` nearly repeats, first first
+    (RMS difference on a 0..1 scale within thresholds.duplicate_distance, as in
+    near_duplicate_candidates): the import's check of one new program against a bank."""
     if not len(fingerprints):
-        return None
+        return []
     data = np.stack(fingerprints).astype(np.float32) / 255.0
     new = candidate.astype(np.float32) / 255.0
     rms = np.sqrt(((data - new[None, :]) ** 2).mean(axis=1))
-    close = np.flatnonzero(rms <= thresholds.duplicate_distance)
-    return int(close[0]) if len(close) else None
+    return [int(i) for i in np.flatnonzero(rms <= thresholds.duplicate_distance)[:most]]

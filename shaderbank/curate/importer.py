@@ -27,8 +27,8 @@ from shaderbank.bank.index import STATUS_OK
 from shaderbank.curate.checks import (
     Measurement,
     Thresholds,
+    look_alikes,
     measure_program,
-    nearest_duplicate,
 )
 from shaderbank.curate.import_report import (
     ADDED,
@@ -37,6 +37,7 @@ from shaderbank.curate.import_report import (
     ImportReport,
     judge,
 )
+from shaderbank.curate.validation import detail_differences
 from shaderbank.errors import CompileError, ProgramError, ShaderbankError
 from shaderbank.files import atomic_create, atomic_write_text, locked, make_folder
 from shaderbank.paths import cache_dir
@@ -164,8 +165,9 @@ def import_paths(
 ) -> ImportReport:
     """Import every program under `paths` into the bank folder `folder` (created if
     missing). `on_item` is called once per program as its outcome is known.
-    near_duplicates: a program that looks like one in the bank or added before it (its
-    fingerprint within thresholds.duplicate_distance, validate's test) is a duplicate."""
+    near_duplicates: a program that looks like one in the bank or added before it is a
+    duplicate, as validate decides: its fingerprint within thresholds.duplicate_distance,
+    then a second look at finer thumbnails (thresholds.detail_distance)."""
     started = time.monotonic()
     make_folder(folder, "import --into")
     bank = Bank.load(folder)
@@ -243,6 +245,8 @@ def _check_and_add(
     # of any of them is a duplicate, as validate's near-duplicate check would find.
     print_ids = [e.id for e in bank.entries if e.status == STATUS_OK and e.cost_ms_64 is not None]
     prints = [bank.fingerprint(i) for i in print_ids]
+    # Programs whose fingerprint matches: decided after the checks by a second look.
+    suspects: list[tuple[_Candidate, str, Measurement, list[str]]] = []
     tasks = (
         (number, [_program(c, text) for text in _sources(c)], thresholds)
         for number, c in enumerate(candidates)
@@ -255,18 +259,39 @@ def _check_and_add(
             judge(item, outcome)
             if item.status == ADDED:
                 chosen, measurement = outcome
-                like = nearest_duplicate(prints, measurement.fingerprint, thresholds)
-                if near_duplicates and like is not None:
-                    item.status = DUPLICATE
-                    item.reason = f"near-duplicate of {print_ids[like]} (looks the same)"
-                    finish(item)
-                    continue
                 source = _sources(candidate)[chosen]
+                likes = look_alikes(prints, measurement.fingerprint, thresholds)
+                if near_duplicates and likes:
+                    suspects.append((candidate, source, measurement, [print_ids[k] for k in likes]))
+                    continue
                 _add(bank, folder, candidate, source, measurement, names, ledger)
                 if item.status == ADDED:
                     print_ids.append(item.program_id)
                     prints.append(measurement.fingerprint)
             finish(item)
+    if suspects:
+        pairs = [
+            (_program(candidate, source), bank.program(like))
+            for candidate, source, _, likes in suspects
+            for like in likes
+        ]
+        measured = detail_differences(pairs, workers=workers, device=device, timeout=timeout)
+        differences = iter(measured)
+        for candidate, source, measurement, likes in suspects:
+            # As validate decides: a duplicate of the first look-alike whose finer
+            # thumbnails agree too (or that cannot be drawn again).
+            agreeing = [
+                like
+                for like in likes
+                if (difference := next(differences)) is None
+                or difference <= thresholds.detail_distance
+            ]
+            if agreeing:
+                candidate.item.status = DUPLICATE
+                candidate.item.reason = f"near-duplicate of {agreeing[0]} (looks the same)"
+            else:
+                _add(bank, folder, candidate, source, measurement, names, ledger)
+            finish(candidate.item)
 
 
 def _sources(candidate: _Candidate) -> list[str]:

@@ -14,7 +14,7 @@ import numpy as np
 import pytest
 
 from shaderbank.bank.bank import Bank
-from shaderbank.curate.checks import Thresholds, first_problem, nearest_duplicate
+from shaderbank.curate.checks import Thresholds, first_problem, look_alikes
 from shaderbank.curate.import_report import CATEGORIES, ImportReport, category_of
 from shaderbank.curate.importer import import_paths
 from shaderbank.program.canonical import defines_main_image, fragment_shader
@@ -260,11 +260,14 @@ def test_flat_means_flat_at_every_image() -> None:
     assert "constant" in (first_problem(np.zeros_like(images), Thresholds()) or "")
 
 
-def test_nearest_duplicate_uses_validates_distance() -> None:
+def test_look_alikes_use_validates_distance() -> None:
     base = np.full(48, 100, np.uint8)
-    assert nearest_duplicate([base + 60, base], base + 2, Thresholds()) == 1
-    assert nearest_duplicate([base + 60], base, Thresholds()) is None
-    assert nearest_duplicate([], base, Thresholds()) is None
+    assert look_alikes([base + 60, base], base + 2, Thresholds()) == [1]
+    assert look_alikes([base + 60], base, Thresholds()) == []
+    assert look_alikes([], base, Thresholds()) == []
+    # Every look-alike, first first, up to `most`.
+    assert look_alikes([base, base + 60, base + 1, base], base, Thresholds()) == [0, 2, 3]
+    assert look_alikes([base, base + 60, base + 1, base], base, Thresholds(), most=2) == [0, 2]
 
 
 def test_categories_are_a_fixed_set() -> None:

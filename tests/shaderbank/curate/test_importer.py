@@ -224,6 +224,29 @@ def test_duplicates_within_one_run_differ_only_in_comments(tmp_path: Path) -> No
     assert statuses == {"a.glsl": "added", "b.glsl": "duplicate"}
 
 
+def test_fine_patterns_with_equal_fingerprints_are_both_imported(tmp_path: Path) -> None:
+    # The checkerboard and the stripes share their 8x8 fingerprints; validate keeps both
+    # after a second look at finer thumbnails, and so must import. A copy of the stripes
+    # written otherwise (another normalised source) is still a near-duplicate.
+    from tests.shaderbank.curate.test_validation import FINE
+
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in/checker.glsl").write_text(FINE.format(pattern="cell.x + cell.y"))
+    (tmp_path / "in/stripes.glsl").write_text(FINE.format(pattern="cell.x"))
+    (tmp_path / "later").mkdir()
+    (tmp_path / "later/stripes2.glsl").write_text(FINE.format(pattern="cell.x + 0.0"))
+    folder = tmp_path / "bank"
+    first = import_paths([tmp_path / "in"], folder, workers=1)
+    assert sorted(item.status for item in first.items) == ["added", "added"]
+    bank = Bank.load(folder)
+    checker, stripes = sorted(bank.ids)
+    assert (bank.fingerprint(checker) == bank.fingerprint(stripes)).all()
+    (copy,) = import_paths([tmp_path / "later"], folder, workers=1).items
+    assert copy.status == "duplicate"
+    assert copy.reason == f"near-duplicate of {stripes} (looks the same)"
+    assert len(Bank.load(folder)) == 2
+
+
 def test_a_five_megabyte_file_is_refused_without_reading_it_all(tmp_path: Path) -> None:
     big = tmp_path / "big.glsl"
     line = "// " + "x" * 96 + "\n"
