@@ -37,6 +37,7 @@ from shaderbank.curate.import_report import (
     ImportReport,
     judge,
 )
+from shaderbank.curate.second_looks import remembered
 from shaderbank.curate.validation import detail_differences
 from shaderbank.errors import CompileError, ProgramError, ShaderbankError
 from shaderbank.files import atomic_create, atomic_write_text, locked, make_folder
@@ -275,8 +276,10 @@ def _check_and_add(
             for candidate, source, _, likes in suspects
             for like in likes
         ]
-        measured = detail_differences(pairs, workers=workers, device=device, timeout=timeout)
-        differences = iter(measured)
+        look = remembered(
+            lambda asked: detail_differences(asked, workers=workers, device=device, timeout=timeout)
+        )
+        differences = iter(look(pairs))
         for candidate, source, measurement, likes in suspects:
             # As validate decides: a duplicate of the first look-alike whose finer
             # thumbnails agree too (or that cannot be drawn again).

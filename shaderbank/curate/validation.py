@@ -24,6 +24,7 @@ from shaderbank.curate.checks import (
     near_duplicate_candidates,
     validate_task,
 )
+from shaderbank.curate.second_looks import Confirm, remembered
 from shaderbank.program.program import Program
 from shaderbank.workers import TaskFailure, WorkerPool, WorkerSpec, pool_shape
 
@@ -92,7 +93,8 @@ def validate_programs(
     def look_closer(pairs: Sequence[tuple[Program, Program]]) -> list[float | None]:
         return detail_differences(pairs, workers=workers, device=device, timeout=timeout)
 
-    report.duplicates = mark_duplicates(bank, thresholds, look_closer)
+    # Remembered across runs: a bank's fingerprint matches are drawn again only once.
+    report.duplicates = mark_duplicates(bank, thresholds, remembered(look_closer))
     if report.duplicates:
         report.reasons["near-duplicate"] += report.duplicates
     report.accepted = sum(1 for i in program_ids if bank.entry(i).status == STATUS_OK)
@@ -125,7 +127,6 @@ def _record(
 
 # Given pairs of programs, the detail difference of each (None where it could not be
 # rendered): the second look at pairs whose fingerprints matched.
-Confirm = Callable[[Sequence[tuple[Program, Program]]], list[float | None]]
 
 
 def detail_differences(
