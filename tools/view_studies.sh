@@ -6,19 +6,27 @@
 #   bash tools/view_studies.sh methods OUT   CE, SupCon, SimCLR, MoCo v2 (+ fine-tuning)
 #   bash tools/view_studies.sh mixup OUT     SimCLR without and with 6-image MixUp
 #   bash tools/view_studies.sh sigma OUT     GenRep's sigma sweep of latent-neighbour views
+#   bash tools/view_studies.sh scaling OUT   SimCLR on 1 to 4,096 programs of synth:4096, 2 seeds
+#   bash tools/view_studies.sh budget OUT    the 4,096-program point at half, 1x and 2x the
+#                                            images: whether the largest point is under-trained
 #
 # Further arguments go to `pretrain variants` (e.g. --eval-threads 2 on a quiet machine).
 # Run it again after a kill and it goes on; OUT/<study>/table.md is the table.
 set -euo pipefail
-STUDY=${1:?usage: tools/view_studies.sh methods|mixup|sigma OUT}
-OUT=${2:?usage: tools/view_studies.sh methods|mixup|sigma OUT}
+USAGE="usage: tools/view_studies.sh methods|mixup|sigma|scaling|budget OUT [ARGS...]"
+STUDY=${1:?$USAGE}
+OUT=${2:?$USAGE}
 HERE=$(cd "$(dirname "$0")/.." && pwd)
 PRETRAIN=${PRETRAIN:-$HERE/.venv/bin/pretrain}
 CIFAR=${CIFAR:-$HERE/../shared/datasets/cifar10-dev}
-COMMON=(demo-cpu --images 76800 --seeds 3 --dataset "$CIFAR" --train-limit 5000
-  --test-limit 1000 --random-seeds 3 --out "$OUT/$STUDY" "${@:3}")
+PROBES=(--dataset "$CIFAR" --train-limit 5000 --test-limit 1000 --random-seeds 3 "${@:3}")
+COMMON=(demo-cpu --images 76800 --seeds 3 --out "$OUT/$STUDY" "${PROBES[@]}")
 # The contrastive methods' settings of tools/replicate_eval.py (session 3's tuning).
 SIMCLR=(method.name=simclr method.temperature=0.2 views.recipe=simclr views.crop_scale_min=0.2)
+# The scaling study's programs: a synthesized bank alone, one image per program per batch.
+SYNTH=(data.builtin=false "data.banks=[synth:4096]")
+sets() { for kv in "$@"; do printf -- '--set\n%s\n' "$kv"; done; }
+mapfile -t SCALING_SETS < <(sets "${SIMCLR[@]}" "${SYNTH[@]}")
 
 case "$STUDY" in
   methods)
@@ -50,8 +58,20 @@ case "$STUDY" in
       "data.params.latent_sigma={time: 1, mouse: 0.1}")
     exec "$PRETRAIN" variants "${COMMON[@]}" --probe both "${variants[@]}"
     ;;
+  scaling)
+    # Issue 22 item 3: a contrastive method, whose loss does not grow with the number of
+    # classes, at demo-cpu's image budget; `budget` checks that budget at 4,096.
+    exec "$PRETRAIN" scaling demo-cpu --programs 1,4,16,64,256,1024,4096 --images 76800 \
+      --seeds 2 --out "$OUT/scaling" "${SCALING_SETS[@]}" "${PROBES[@]}"
+    ;;
+  budget)
+    for images in 38400 76800 153600; do
+      "$PRETRAIN" scaling demo-cpu --programs 4096 --images "$images" --seeds 1 \
+        --out "$OUT/budget-$images" "${SCALING_SETS[@]}" "${PROBES[@]}"
+    done
+    ;;
   *)
-    echo "usage: tools/view_studies.sh methods|mixup|sigma OUT" >&2
+    echo "$USAGE" >&2
     exit 2
     ;;
 esac
