@@ -28,6 +28,18 @@ SHADER = next((ROOT / "shaders" / "fbm").glob("*.glsl"))
 # A variant study's command line up to its first variant.
 VARIANTS = ["pretrain", "variants", "demo-cpu", "--images", "128", "--out", "{tmp}/v", "--variant"]
 
+# A usefulness study's command line up to its diversity CSV, and its bad inputs.
+USEFULNESS = ["pretrain", "usefulness", "demo-cpu", "--images", "256", "--out", "{tmp}/u",
+              "--diversity"]  # fmt: skip
+ONE_EACH = ["--groups", "2", "--group-size", "1"]
+USEFULNESS_CASES = [
+    ("without its CSV", ["{tmp}/none.csv"]),
+    ("on a YAML file", ["{tmp}/empty.yaml"]),
+    ("with more groups than programs", ["{tmp}/diversity.csv", "--groups", "24"]),
+    ("of one program with CE", ["{tmp}/diversity.csv", *ONE_EACH]),
+    ("of programs in no bank", ["{tmp}/foreign.csv", *ONE_EACH, "--set", "method.name=simclr"]),
+]
+
 # (name, command with {tmp} for a scratch folder) -> expected: a clean error.
 BAD_INPUTS: list[tuple[str, list[str]]] = [
     ("render --size 100000", ["shaderbank", "render", "fbm", "--size", "100000"]),
@@ -109,6 +121,7 @@ BAD_INPUTS: list[tuple[str, list[str]]] = [
         )
     ),
     ("variants --images 0", [*VARIANTS[:4], "0", *VARIANTS[5:], "a"]),
+    *((f"usefulness {name}", [*USEFULNESS, *extra]) for name, extra in USEFULNESS_CASES),
     (
         "scaling --images 8, under a batch",
         ["pretrain", "scaling", "demo-cpu", "--programs", "2", "--images", "8", "--out", "{tmp}/s"],
@@ -151,6 +164,19 @@ DATA_LOSS_TEST_FILES = [  # the colleague's items 1-6, when they land: every tes
 ]
 
 
+def _diversity_csvs(tmp: Path) -> None:
+    """diversity.csv: 3 built-in programs; foreign.csv: the same and one in no bank."""
+    from shaderbank.analysis.results import METRICS
+    from shaderbank.bank.bank import Bank
+
+    header = ",".join(["program", *METRICS])
+    row = ",".join(["0.5"] * len(METRICS))
+    ids = sorted(Bank.load().ids)[:3]
+    (tmp / "diversity.csv").write_text("\n".join([header, *(f"{i},{row}" for i in ids)]) + "\n")
+    rows = [f"{i},{row}" for i in ["mine/nowhere", *ids]]
+    (tmp / "foreign.csv").write_text("\n".join([header, *rows]) + "\n")
+
+
 def prepare(tmp: Path) -> None:
     sys.path.insert(0, str(ROOT))
     from tests.helpers import HEAVY_SOURCE
@@ -158,6 +184,7 @@ def prepare(tmp: Path) -> None:
     (tmp / "heavy.glsl").write_text(HEAVY_SOURCE)
     (tmp / "file.txt").write_text("not a folder\n")
     (tmp / "empty.yaml").write_text("")
+    _diversity_csvs(tmp)
     (tmp / "latin.yaml").write_bytes("name: caf\u00e9\n".encode("latin-1"))
     for name in ("my shader.glsl", "café.glsl"):
         shutil.copy(SHADER, tmp / name)

@@ -91,11 +91,11 @@ def design_groups(
     along metric j mod M, at the k-th of that metric's evenly spaced quantiles of rank,
     and takes the unused programs whose rank is nearest (ties by a `seed`ed order)."""
     if count < 1 or size < 1:
-        raise ShaderbankError("usefulness: --groups and --group-size must be positive")
+        raise ShaderbankError("--groups and --group-size must be positive")
     ids = sorted(results)
     if count * size > len(ids):
         raise ShaderbankError(
-            f"usefulness: {count} groups of {size} need {count * size} programs, "
+            f"--groups {count} of --group-size {size} need {count * size} programs; "
             f"the diversity results hold {len(ids)}"
         )
     # Ranks scaled to 0..1 per metric: quantiles of different metrics compare.
@@ -189,7 +189,7 @@ def point_config(
     base = load_config(plan.config, list(plan.overrides))
     if plan.group_size == 1 and base.method.name in SINGLE_CLASS_BLIND:
         raise ShaderbankError(
-            f"usefulness: a group of one program is one class, from which method "
+            f"--group-size 1: a group of one program is one class, from which method "
             f"{base.method.name} learns nothing; --set method.name=simclr (or moco)"
         )
     steps = plan.images // base.data.batch_size
@@ -213,7 +213,7 @@ def point_config(
     )
 
 
-def _write_lists(plan: UsefulnessPlan, groups: Sequence[Group], out: Path) -> list[Path]:
+def _write_lists(plan: UsefulnessPlan, groups: Sequence[Group], paths: Sequence[Path]) -> None:
     """Each group's program list (`shaderbank select`'s format), checked against the banks."""
     from shaderbank.bank.bank import Bank
     from shaderbank.bank.selection import write_selection
@@ -226,12 +226,8 @@ def _write_lists(plan: UsefulnessPlan, groups: Sequence[Group], out: Path) -> li
             f"{plan.diversity}: program {missing[0]} is not in the banks "
             "(give the --bank the diversity study ran on)"
         )
-    paths = []
-    for j, group in enumerate(groups):
-        path = out / LISTS_DIR / f"group{j:03d}.txt"
+    for path, group in zip(paths, groups, strict=True):
         write_selection(path, bank, group.programs)
-        paths.append(path)
-    return paths
 
 
 def run_usefulness(
@@ -257,10 +253,12 @@ def run_usefulness(
             f"{out} holds a study of other groups (another diversity file, --groups, "
             "--group-size or --design-seed); its points would not compare: choose another --out"
         )
-    lists = _write_lists(plan, groups, out)
+    lists = [out / LISTS_DIR / f"group{j:03d}.txt" for j in range(len(groups))]
+    # Every check before the first write: a refused study leaves no folder behind.
+    first = point_config(plan, lists[0], UsefulnessPoint(0, plan.seeds[0]), out)
+    _write_lists(plan, groups, lists)
     (out / POINTS_DIR).mkdir(parents=True, exist_ok=True)
     write_json(out / PLAN_FILE, record)
-    first = point_config(plan, lists[0], UsefulnessPoint(0, plan.seeds[0]), out)
     floor = cached_json(out / BASELINE_FILE, lambda: baseline(first, plan.budget))
     results = []
     # Seeds outermost: a study stopped early already has every group once.

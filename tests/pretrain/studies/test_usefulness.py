@@ -62,7 +62,7 @@ def test_designed_groups_are_disjoint_and_span_each_metric() -> None:
     first = groups[0]
     expected = sum(results[p]["edge_density"] for p in first.programs) / 4
     assert first.metrics["edge_density"] == pytest.approx(expected)
-    with pytest.raises(ShaderbankError, match="24 groups of 9 need 216 programs"):
+    with pytest.raises(ShaderbankError, match="--groups 24 of --group-size 9 need 216 programs"):
         design_groups(results, count=24, size=9)
 
 
@@ -180,6 +180,7 @@ def test_groups_of_one_program_refuse_a_method_with_one_class(tmp_path: Path) ->
     plan = plan_for(tmp_path, group_size=1, overrides=())
     with pytest.raises(ShaderbankError, match="one class, from which method ce learns nothing"):
         run_usefulness(plan, tmp_path / "study", runner=FakeRunner(), baseline=fake_baseline)
+    assert not (tmp_path / "study").exists()  # refused before writing anything
     run_usefulness(
         plan_for(tmp_path, group_size=1), tmp_path / "ok", runner=FakeRunner(),
         baseline=fake_baseline,
@@ -190,10 +191,11 @@ def test_cli_errors_are_one_line(tmp_path: Path, capsys: pytest.CaptureFixture[s
     base = ["usefulness", tiny_yaml(tmp_path), "--images", "32", "--out", str(tmp_path / "s")]
     foreign = tmp_path / "foreign.csv"
     write_diversity(foreign, ["mine/not-in-any-bank", *sorted(Bank.load().ids)[:3]])
+    simclr_singles = ["--groups", "4", "--group-size", "1", "--set", "method.name=simclr"]
     cases = [
         (["--diversity", str(tmp_path / "none.csv")], "cannot read diversity results"),
         (["--diversity", str(foreign), "--groups", "9", "--group-size", "1"], "need 9 programs"),
-        (["--diversity", str(foreign), "--groups", "4", "--group-size", "1"], "not in the banks"),
+        (["--diversity", str(foreign), *simclr_singles], "not in the banks"),
     ]
     for extra, message in cases:
         assert main([*base, *extra]) == 2
