@@ -64,47 +64,44 @@ def point_printer(total: int, probes: Sequence[str]) -> Callable[[Any, dict[str,
     return show
 
 
-def study_runner(quiet: bool) -> Callable[..., dict[str, Any]]:
-    """A study's runner that shows each run's training as `pretrain run` does (plain
-    lines when piped) and its probes' stages on stderr, or nothing with --quiet."""
+def probe_budget(args: argparse.Namespace, probes: Sequence[str]) -> Any:
+    """The ProbeBudget that add_probe_budget's options ask for, with these probes."""
+    from pretrain.studies.probing import ProbeBudget
+
+    return ProbeBudget(
+        args.train_limit,
+        args.test_limit,
+        args.random_seeds,
+        args.eval_threads,
+        args.dataset,
+        tuple(probes),
+    )
+
+
+def study_hooks(quiet: bool, *, references: bool = True) -> dict[str, Any]:
+    """The runner, baseline and (with `references`) references keyword arguments of
+    the run_* study functions, showing what they do as the other commands do: each run's
+    training on stdout (plain lines when piped), and the probes' stages on stderr, random
+    init's included (fine-tuning three random inits takes many minutes). Nothing but the
+    work with --quiet."""
     from pretrain.commands.progress import probe_stages, train_progress
-    from pretrain.studies.probing import train_and_evaluate
+    from pretrain.studies.probing import random_init_scores, reference_scores, train_and_evaluate
 
-    def runner(config: Any, budget: Any) -> dict[str, Any]:
-        if quiet:
-            return train_and_evaluate(config, budget)
-        with probe_stages() as on_probe:
-            return train_and_evaluate(
-                config, budget, progress=train_progress(quiet), on_probe=on_probe
-            )
+    def shown(work: Callable[..., Any], *, trains: bool = False) -> Callable[..., Any]:
+        def call(*args: Any) -> Any:
+            if quiet:
+                return work(*args)
+            with probe_stages() as on_probe:
+                if trains:  # a new bar or header per run
+                    return work(*args, on_probe=on_probe, progress=train_progress(quiet))
+                return work(*args, on_probe=on_probe)
 
-    return runner
+        return call
 
-
-def study_baseline(quiet: bool) -> Callable[..., dict[str, list[float]]]:
-    """A study's random-init scoring that shows its probes' stages (fine-tuning three
-    random inits takes many minutes), or nothing with --quiet."""
-    from pretrain.commands.progress import probe_stages
-    from pretrain.studies.probing import random_init_scores
-
-    def baseline(config: Any, budget: Any) -> dict[str, list[float]]:
-        if quiet:
-            return random_init_scores(config, budget)
-        with probe_stages() as on_probe:
-            return random_init_scores(config, budget, on_probe=on_probe)
-
-    return baseline
-
-
-def study_references(quiet: bool) -> Callable[..., dict[str, list[float]]]:
-    """A study's scoring of reference backbones, with its probes' stages shown."""
-    from pretrain.commands.progress import probe_stages
-    from pretrain.studies.probing import reference_scores
-
-    def references(config: Any, budget: Any, paths: Sequence[str]) -> dict[str, list[float]]:
-        if quiet:
-            return reference_scores(config, budget, paths)
-        with probe_stages() as on_probe:
-            return reference_scores(config, budget, paths, on_probe=on_probe)
-
-    return references
+    hooks = {
+        "runner": shown(train_and_evaluate, trains=True),
+        "baseline": shown(random_init_scores),
+    }
+    if references:
+        hooks["references"] = shown(reference_scores)
+    return hooks

@@ -11,9 +11,7 @@ from pretrain.commands._options import (
     add_probe_budget,
     point_printer,
     positive,
-    study_baseline,
-    study_references,
-    study_runner,
+    study_hooks,
 )
 from pretrain.config import packaged_configs
 
@@ -85,9 +83,7 @@ def run(args: argparse.Namespace) -> int:
     study = run_study(
         plan,
         args.out,
-        runner=study_runner(args.quiet),
-        baseline=study_baseline(args.quiet),
-        references=study_references(args.quiet),
+        **study_hooks(args.quiet),
         on_point=show,
     )
     for probe, scores in study.baseline.items():

@@ -11,8 +11,8 @@ from pretrain.commands._options import (
     add_probe_budget,
     point_printer,
     positive,
-    study_baseline,
-    study_runner,
+    probe_budget,
+    study_hooks,
 )
 from pretrain.config import packaged_configs
 
@@ -63,7 +63,6 @@ def add_parser(subparsers: Any) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from pretrain.commands.evaluate import PROBE_CHOICES
-    from pretrain.studies.probing import ProbeBudget
     from pretrain.studies.usefulness import (
         TABLE_FILE,
         UsefulnessPlan,
@@ -71,14 +70,7 @@ def run(args: argparse.Namespace) -> int:
         run_usefulness,
     )
 
-    budget = ProbeBudget(
-        args.train_limit,
-        args.test_limit,
-        args.random_seeds,
-        args.eval_threads,
-        args.dataset,
-        PROBE_CHOICES[args.probe],
-    )
+    budget = probe_budget(args, PROBE_CHOICES[args.probe])
     plan = UsefulnessPlan(
         config=args.config,
         diversity=str(args.diversity),
@@ -95,8 +87,7 @@ def run(args: argparse.Namespace) -> int:
     study = run_usefulness(
         plan,
         args.out,
-        runner=study_runner(args.quiet),
-        baseline=study_baseline(args.quiet),
+        **study_hooks(args.quiet, references=False),
         on_point=show,
     )
     print(args.out.joinpath(TABLE_FILE).read_text(), end="")

@@ -11,9 +11,8 @@ from pretrain.commands._options import (
     add_probe_budget,
     point_printer,
     positive,
-    study_baseline,
-    study_references,
-    study_runner,
+    probe_budget,
+    study_hooks,
 )
 from pretrain.config import packaged_configs
 
@@ -59,7 +58,6 @@ def add_parser(subparsers: Any) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from pretrain.commands.evaluate import PROBE_CHOICES
-    from pretrain.studies.probing import ProbeBudget
     from pretrain.studies.variants import (
         PLOT_FILE,
         TABLE_FILE,
@@ -74,23 +72,14 @@ def run(args: argparse.Namespace) -> int:
         images=args.images,
         seeds=tuple(range(args.seeds)),
         overrides=tuple(args.overrides),
-        budget=ProbeBudget(
-            args.train_limit,
-            args.test_limit,
-            args.random_seeds,
-            args.eval_threads,
-            args.dataset,
-            PROBE_CHOICES[args.probe],
-        ),
+        budget=probe_budget(args, PROBE_CHOICES[args.probe]),
         references=tuple(args.reference),
     )
     show = point_printer(len(plan.points()), plan.budget.probes)
     run_variants(
         plan,
         args.out,
-        runner=study_runner(args.quiet),
-        baseline=study_baseline(args.quiet),
-        references=study_references(args.quiet),
+        **study_hooks(args.quiet),
         on_point=show,
     )
     print(args.out.joinpath(TABLE_FILE).read_text(), end="")

@@ -14,6 +14,8 @@ from typing import TYPE_CHECKING, Any
 from pretrain.config import RunConfig
 from pretrain.eval.datasets import FASHION_MNIST
 from pretrain.eval.probes import PROBES
+from pretrain.studies.folder import RUNS_DIR
+from shaderbank.errors import ShaderbankError
 
 if TYPE_CHECKING:
     from pretrain.eval.evaluate import StageProgress
@@ -33,6 +35,29 @@ class ProbeBudget:
     eval_threads: int | None = None
     dataset: str = FASHION_MNIST
     probes: tuple[str, ...] = PROBES
+
+
+def point_overrides(
+    base: RunConfig, images: int, name: str, seed: int, out: Path, *, what: str = ""
+) -> list[str]:
+    """The overrides every study's point shares: its name, its run folder under `out`,
+    its seed, the steps that train on `images` images at the base config's batch size,
+    checkpoints within them, no TensorBoard and no online kNN. `what` names the point in
+    the error for a budget under one batch."""
+    steps = images // base.data.batch_size
+    if steps < 1:
+        raise ShaderbankError(
+            f"--images {images} is less than one batch of {base.data.batch_size}{what}"
+        )
+    return [
+        f"name={name}",
+        f"out_dir={out / RUNS_DIR}",
+        f"train.seed={seed}",
+        f"train.steps={steps}",
+        f"train.checkpoint_every={max(1, min(base.train.checkpoint_every, steps))}",
+        "train.tensorboard=false",
+        "train.knn_every=0",
+    ]
 
 
 # What trains and evaluates one point, and what scores random init: injectable, so a

@@ -38,7 +38,6 @@ from pretrain.studies.folder import (
     BASELINE_FILE,
     PLAN_FILE,
     POINTS_DIR,
-    RUNS_DIR,
     STUDY_FILE,
     cached_json,
     cached_references,
@@ -50,6 +49,7 @@ from pretrain.studies.probing import (
     ProbeBudget,
     References,
     Runner,
+    point_overrides,
     random_init_scores,
     reference_scores,
     train_and_evaluate,
@@ -198,21 +198,10 @@ class StudyResult:
 def point_config(plan: ScalingPlan, point: StudyPoint, out: Path) -> RunConfig:
     """The run config of one point: the plan's config with its size, seed and budget."""
     base = load_config(plan.config, plan.overrides)
-    steps = plan.images // base.data.batch_size
-    if steps < 1:
-        raise ShaderbankError(
-            f"--images {plan.images} is less than one batch of {base.data.batch_size}"
-        )
     overrides = [
         *plan.overrides,
-        f"name={point.name}",
-        f"out_dir={out / RUNS_DIR}",
+        *point_overrides(base, plan.images, point.name, point.seed, out),
         f"data.programs={point.programs}",
-        f"train.seed={point.seed}",
-        f"train.steps={steps}",
-        f"train.checkpoint_every={max(1, min(base.train.checkpoint_every, steps))}",
-        "train.tensorboard=false",
-        "train.knn_every=0",
     ]
     if point.pool is not None:
         overrides.append(f"data.params.pool={point.pool}")

@@ -37,7 +37,6 @@ from pretrain.studies.folder import (
     BASELINE_FILE,
     PLAN_FILE,
     POINTS_DIR,
-    RUNS_DIR,
     STUDY_FILE,
     cached_json,
     check_same_budget,
@@ -47,6 +46,7 @@ from pretrain.studies.probing import (
     Baseline,
     ProbeBudget,
     Runner,
+    point_overrides,
     random_init_scores,
     train_and_evaluate,
 )
@@ -192,23 +192,12 @@ def point_config(
             f"--group-size 1: a group of one program is one class, from which method "
             f"{base.method.name} learns nothing; --set method.name=simclr (or moco)"
         )
-    steps = plan.images // base.data.batch_size
-    if steps < 1:
-        raise ShaderbankError(
-            f"--images {plan.images} is less than one batch of {base.data.batch_size}"
-        )
     return load_config(
         plan.config,
         [
             *plan.overrides,
-            f"name={point.name}",
-            f"out_dir={out / RUNS_DIR}",
+            *point_overrides(base, plan.images, point.name, point.seed, out),
             f"data.selection={selection}",
-            f"train.seed={point.seed}",
-            f"train.steps={steps}",
-            f"train.checkpoint_every={max(1, min(base.train.checkpoint_every, steps))}",
-            "train.tensorboard=false",
-            "train.knn_every=0",
         ],
     )
 

@@ -36,7 +36,6 @@ from pretrain.studies.folder import (
     BASELINE_FILE,
     PLAN_FILE,
     POINTS_DIR,
-    RUNS_DIR,
     STUDY_FILE,
     cached_json,
     cached_references,
@@ -48,6 +47,7 @@ from pretrain.studies.probing import (
     ProbeBudget,
     References,
     Runner,
+    point_overrides,
     random_init_scores,
     reference_scores,
     train_and_evaluate,
@@ -156,24 +156,10 @@ def point_config(plan: VariantPlan, point: VariantPoint, out: Path) -> RunConfig
         base = load_config(plan.config, overrides)
     except (ShaderbankError, ValueError) as error:  # a ConfigError names the key
         raise ShaderbankError(f"--variant {point.variant.name}: {error}") from None
-    steps = plan.images // base.data.batch_size
-    if steps < 1:
-        raise ShaderbankError(
-            f"--images {plan.images} is less than one batch of {base.data.batch_size} "
-            f"(variant {point.variant.name})"
-        )
+    what = f" (variant {point.variant.name})"
     return load_config(
         plan.config,
-        [
-            *overrides,
-            f"name={point.name}",
-            f"out_dir={out / RUNS_DIR}",
-            f"train.seed={point.seed}",
-            f"train.steps={steps}",
-            f"train.checkpoint_every={max(1, min(base.train.checkpoint_every, steps))}",
-            "train.tensorboard=false",
-            "train.knn_every=0",
-        ],
+        [*overrides, *point_overrides(base, plan.images, point.name, point.seed, out, what=what)],
     )
 
 
