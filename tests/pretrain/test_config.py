@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 
 import pytest
@@ -141,3 +142,14 @@ def test_views_can_be_smaller_than_the_renders() -> None:
     assert recipe is not None and recipe.size == 32 and recipe.grayscale_p == 0.5
     with pytest.raises(ConfigError, match=r"views\.size: recipe none"):
         load_config(None, ["data.size=64", "views.size=32", "views.recipe=none"])
+
+
+def test_demo_cpu_long_is_demo_cpu_for_four_times_the_steps() -> None:
+    # The photo recipe's figures come from demo-cpu at 2,400 steps (docs/BENCHMARKS.md):
+    # the packaged config must be exactly that run.
+    short, long = load_config("demo-cpu"), load_config("demo-cpu-long")
+    assert long.train.steps == 4 * short.train.steps == 2400
+    renamed = dataclasses.replace(
+        long, name=short.name, train=dataclasses.replace(long.train, steps=short.train.steps)
+    )
+    assert renamed == short
