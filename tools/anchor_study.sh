@@ -7,6 +7,7 @@
 # cross-domain case (frozen probes on both data sets, both directions).
 #
 #   bash tools/anchor_study.sh OUT [SHADER_RUN]
+#   CONFIG=demo-cpu-long bash tools/anchor_study.sh OUT    # at the photo recipe's budget
 #
 # OUT keeps every run and report: run it again after a kill and it goes on (a finished
 # run or report is not redone). SHADER_RUN (default: OUT/shader, trained here from
@@ -27,6 +28,7 @@ HERE=$(cd "$(dirname "$0")/.." && pwd)
 PRETRAIN=${PRETRAIN:-$HERE/.venv/bin/pretrain}
 CIFAR=${CIFAR:-$HERE/../shared/datasets/cifar10-dev}
 SHADER=${2:-$OUT/shader}
+CONFIG=${CONFIG:-demo-cpu}  # the shader recipe; the anchor takes its method and budget
 mkdir -p "$OUT"
 
 train() {  # NAME then --set overrides
@@ -34,7 +36,7 @@ train() {  # NAME then --set overrides
   if [ -f "$OUT/$name/summary.json" ]; then return; fi
   local resume=()
   if [ -d "$OUT/$name/checkpoints" ]; then resume=(--resume); fi
-  "$PRETRAIN" run demo-cpu --set name="$name" --set out_dir="$OUT" \
+  "$PRETRAIN" run "$CONFIG" --set name="$name" --set out_dir="$OUT" \
     --set train.tensorboard=false "$@" "${resume[@]}"
 }
 
