@@ -10,6 +10,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
+from pretrain.commands._options import add_linear_weight_decay
 from pretrain.commands.progress import probe_stages
 from pretrain.eval.datasets import FASHION_MNIST
 from pretrain.eval.evaluate import (
@@ -24,7 +25,7 @@ from pretrain.eval.evaluate import (
     with_references,
 )
 from pretrain.eval.finetune import FinetuneConfig
-from pretrain.eval.probes import PROBES
+from pretrain.eval.probes import PROBES, LinearProbeConfig
 
 PROBE_CHOICES = {
     "linear": ("linear",),
@@ -110,6 +111,7 @@ def add_parser(subparsers: Any) -> None:
         metavar="LR",
         help="fine-tuning SGD learning rate, cosine to 0 (default: %(default)s)",
     )
+    add_linear_weight_decay(parser)
     parser.add_argument(
         "--size",
         type=int,
@@ -219,6 +221,7 @@ def run(args: argparse.Namespace) -> int:
             device=args.device,
             threads=args.threads,
             finetune=FinetuneConfig(epochs=args.finetune_epochs, lr=args.finetune_lr),
+            linear=LinearProbeConfig(weight_decay=args.linear_weight_decay),
             references=args.reference,
             on_progress=on_progress,
         )

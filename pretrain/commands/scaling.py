@@ -78,6 +78,7 @@ def run(args: argparse.Namespace) -> int:
         eval_threads=args.eval_threads,
         dataset=args.dataset,
         references=tuple(args.reference),
+        linear_weight_decay=args.linear_weight_decay,
     )
     show = point_printer(len(plan.points()), plan.budget.probes)
     study = run_study(

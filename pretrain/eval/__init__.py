@@ -35,10 +35,12 @@ from pretrain.eval.probes import (
     KNNConfig,
     LinearProbe,
     LinearProbeConfig,
+    choose_weight_decay,
     fit_linear_probe,
     knn_accuracy,
     knn_predict,
     linear_probe_accuracy,
+    linear_probe_result,
 )
 
 __all__ = [
@@ -58,6 +60,7 @@ __all__ = [
     "ModelScores",
     "OnlineKNN",
     "balanced_subset",
+    "choose_weight_decay",
     "evaluate",
     "extract_features",
     "finetune_accuracy",
@@ -66,6 +69,7 @@ __all__ = [
     "knn_accuracy",
     "knn_predict",
     "linear_probe_accuracy",
+    "linear_probe_result",
     "load_dataset",
     "load_fashion_mnist",
     "load_image_folder",

@@ -36,7 +36,7 @@ from pretrain.eval.probes import (
     KNNConfig,
     LinearProbeConfig,
     knn_accuracy,
-    linear_probe_accuracy,
+    linear_probe_result,
 )
 from pretrain.models import (
     BACKBONES,
@@ -67,12 +67,15 @@ WEIGHT_SUFFIXES = (".pt", ".pth", ".safetensors")
 
 @dataclass
 class ModelScores:
-    """One model's accuracies (probe -> top-1 fraction) and seconds per stage."""
+    """One model's accuracies (probe -> top-1 fraction), seconds per stage, and the
+    weight decay its linear probe was fitted with (chosen on held-out training images
+    unless the settings fix it)."""
 
     label: str
     seed: int | None
     accuracy: dict[str, float]
     seconds: dict[str, float] = field(default_factory=dict)
+    linear_weight_decay: float | None = None
 
 
 @dataclass
@@ -263,6 +266,10 @@ def load_report(path: Path) -> EvalReport:
         ) from None
 
 
+def _as_read(value: Any) -> Any:
+    return json.loads(json.dumps(value))
+
+
 def reference_scores(report: EvalReport, reference: EvalReport, where: str) -> ModelScores:
     """The pretrained scores of `reference`, checked to be comparable with `report`: the
     same architecture, data, size and split, every probe of `report`, and the same
@@ -275,7 +282,8 @@ def reference_scores(report: EvalReport, reference: EvalReport, where: str) -> M
     if missing:
         raise ValueError(f"{where}: has no {', '.join(missing)} score; evaluate it with them")
     for key in ("subset_seed", *report.probes):
-        if key in report.settings and report.settings[key] != reference.settings.get(key):
+        # As JSON reads them back: the linear probe's grid is a tuple here, a list there.
+        if key in report.settings and _as_read(report.settings[key]) != reference.settings.get(key):
             raise ValueError(
                 f"{where}: other {key} settings ({reference.settings.get(key)}, "
                 f"here {report.settings[key]})"
@@ -375,6 +383,7 @@ def _score(
     module = backbone.module if device is None else backbone.module.to(device)
     seconds: dict[str, float] = {}
     accuracy = {}
+    decay = None
     frozen_probes = [probe for probe in probes if probe in PROBES]
     if frozen_probes:
         features = {}
@@ -394,7 +403,7 @@ def _score(
             start = time.perf_counter()
             args = (features["train"], data.train.labels, features["test"], data.test.labels)
             if probe == "linear":
-                accuracy[probe] = linear_probe_accuracy(*args, config=linear)
+                accuracy[probe], decay = linear_probe_result(*args, config=linear)
             else:
                 accuracy[probe] = knn_accuracy(*args, config=knn)
             seconds[probe] = time.perf_counter() - start
@@ -424,7 +433,9 @@ def _score(
         seconds[FINETUNE] = time.perf_counter() - start
     log.info("%s: %s", label, ", ".join(f"{p} {100 * a:.2f}%" for p, a in accuracy.items()))
     # In the order asked for, whichever ran first.
-    return ModelScores(label, seed, {probe: accuracy[probe] for probe in probes}, seconds)
+    if decay is not None:
+        log.info("%s: linear probe weight decay %g", label, decay)
+    return ModelScores(label, seed, {probe: accuracy[probe] for probe in probes}, seconds, decay)
 
 
 def check_probes(probes: Sequence[str]) -> tuple[str, ...]:

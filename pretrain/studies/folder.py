@@ -34,15 +34,23 @@ def cached_json(path: Path, compute: Callable[[], Any]) -> Any:
     return value
 
 
+# What a probe budget written before a key existed meant by its absence: the linear
+# probe's weight decay was fixed at 1e-4 until it was chosen on held-out images.
+PROBE_BUDGET_DEFAULTS: dict[str, Any] = {"linear_weight_decay": 1e-4}
+
+
 def check_same_budget(
     out: Path, plan: dict[str, Any], keys: Sequence[str], defaults: dict[str, Any] | None = None
 ) -> None:
     """Refuse a folder whose plan.json differs from `plan` in one of `keys` (its cached
-    points would not compare); `defaults` fill keys an older plan.json lacks."""
+    points would not compare); `defaults` fill keys an older plan.json lacks, and
+    PROBE_BUDGET_DEFAULTS those its nested "budget" lacks."""
     path = out / PLAN_FILE
     if not path.is_file():
         return
     before = {**(defaults or {}), **json.loads(path.read_text())}
+    if isinstance(before.get("budget"), dict):
+        before["budget"] = {**PROBE_BUDGET_DEFAULTS, **before["budget"]}
     now = json.loads(json.dumps(plan))  # tuples as lists, as read back
     changed = [key for key in keys if before.get(key) != now[key]]
     if changed:

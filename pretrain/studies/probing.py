@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 from pretrain.config import RunConfig
 from pretrain.eval.datasets import FASHION_MNIST
-from pretrain.eval.probes import PROBES
+from pretrain.eval.probes import PROBES, LinearProbeConfig
 from pretrain.studies.folder import RUNS_DIR
 from shaderbank.errors import ShaderbankError
 
@@ -26,8 +26,9 @@ if TYPE_CHECKING:
 class ProbeBudget:
     """How each trained backbone is probed: on `dataset` (fashion-mnist or an
     ImageFolder folder), with train/test images, random inits averaged as the floor,
-    torch threads of the probes (None: the default), and which probes (EVAL_PROBES:
-    linear, knn, finetune)."""
+    torch threads of the probes (None: the default), which probes (EVAL_PROBES:
+    linear, knn, finetune), and the linear probe's weight decay (None: chosen on
+    held-out training images, pretrain.eval.probes)."""
 
     train_limit: int = 10_000
     test_limit: int = 2_000
@@ -35,6 +36,11 @@ class ProbeBudget:
     eval_threads: int | None = None
     dataset: str = FASHION_MNIST
     probes: tuple[str, ...] = PROBES
+    linear_weight_decay: float | None = None
+
+    @property
+    def linear(self) -> LinearProbeConfig:
+        return LinearProbeConfig(weight_decay=self.linear_weight_decay)
 
 
 def point_overrides(
@@ -93,6 +99,7 @@ def train_and_evaluate(
         train_limit=budget.train_limit,
         test_limit=budget.test_limit,
         threads=budget.eval_threads,
+        linear=budget.linear,
         on_progress=on_probe,
     )
     assert report.pretrained is not None
@@ -125,6 +132,7 @@ def _probe_architecture(
         train_limit=budget.train_limit,
         test_limit=budget.test_limit,
         threads=budget.eval_threads,
+        linear=budget.linear,
         references=[Path(path) for path in references],
         on_progress=on_probe,
     )

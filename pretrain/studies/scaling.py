@@ -38,6 +38,7 @@ from pretrain.studies.folder import (
     BASELINE_FILE,
     PLAN_FILE,
     POINTS_DIR,
+    PROBE_BUDGET_DEFAULTS,
     STUDY_FILE,
     cached_json,
     cached_references,
@@ -112,11 +113,17 @@ class ScalingPlan:
     eval_threads: int | None = None
     dataset: str = FASHION_MNIST
     references: tuple[str, ...] = ()
+    linear_weight_decay: float | None = None
 
     @property
     def budget(self) -> ProbeBudget:
         return ProbeBudget(
-            self.train_limit, self.test_limit, self.random_seeds, self.eval_threads, self.dataset
+            self.train_limit,
+            self.test_limit,
+            self.random_seeds,
+            self.eval_threads,
+            self.dataset,
+            linear_weight_decay=self.linear_weight_decay,
         )
 
     def __post_init__(self) -> None:
@@ -270,9 +277,17 @@ def run_study(
 
 # What a cached point's numbers depend on: a folder's points are comparable only if these
 # agree. Programs, seeds and the pool sweep may grow between invocations.
-BUDGET_KEYS = ("config", "overrides", "images", "train_limit", "test_limit", "dataset")
+BUDGET_KEYS = (
+    "config",
+    "overrides",
+    "images",
+    "train_limit",
+    "test_limit",
+    "dataset",
+    "linear_weight_decay",
+)
 # Keys added since the first studies, with the value a plan.json without them meant.
-BUDGET_DEFAULTS = {"dataset": FASHION_MNIST}
+BUDGET_DEFAULTS = {"dataset": FASHION_MNIST, **PROBE_BUDGET_DEFAULTS}
 
 
 def fit_study(

@@ -12,6 +12,7 @@ from PIL import Image
 from pretrain.cli import main
 from pretrain.eval import OnlineKNN, evaluate, resolve_size
 from pretrain.eval.evaluate import _random_backbone
+from pretrain.eval.probes import WEIGHT_DECAY_GRID
 from pretrain.models import create_backbone, export_backbone
 
 BACKBONE = "resnet18_small"
@@ -62,6 +63,8 @@ def test_report_holds_pretrained_and_random_init_side_by_side(tree: Path, tmp_pa
         assert set(scores.accuracy) == {"linear", "knn"}
         assert all(0.0 <= a <= 1.0 for a in scores.accuracy.values())
         assert scores.seconds["features"] > 0
+        # Each linear probe's penalty was chosen on held-out images, and is reported.
+        assert scores.linear_weight_decay in WEIGHT_DECAY_GRID
     # Colour is linearly readable from any random network's features.
     assert report.random_mean("linear") > 0.9
     linear = report.pretrained.accuracy["linear"]
@@ -136,6 +139,27 @@ def test_cli_random_init_only(tree: Path, capsys: pytest.CaptureFixture[str]) ->
     argv = ["eval", "--backbone", BACKBONE, "--dataset", str(tree), "--size", "8"]
     assert main([*argv, "--random-seeds", "1", "--probe", "linear"]) == 0
     assert "random init only" in capsys.readouterr().out
+
+
+def test_cli_fixes_the_linear_probes_weight_decay(tree: Path, tmp_path: Path) -> None:
+    out = tmp_path / "report.json"
+    argv = ["eval", "--backbone", BACKBONE, "--dataset", str(tree), "--size", "8"]
+    argv += ["--random-seeds", "1", "--probe", "linear", "--linear-weight-decay", "0.05"]
+    assert main([*argv, "--out", str(out)]) == 0
+    report = json.loads(out.read_text())
+    assert report["random_init"][0]["linear_weight_decay"] == 0.05
+    assert report["settings"]["linear"]["weight_decay"] == 0.05
+
+
+@pytest.mark.parametrize("value", ["-1", "big", "nan"])
+def test_cli_refuses_a_bad_weight_decay(
+    value: str, tree: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    argv = ["eval", "--backbone", BACKBONE, "--dataset", str(tree)]
+    with pytest.raises(SystemExit) as exit:
+        main([*argv, f"--linear-weight-decay={value}"])
+    assert exit.value.code == 2
+    assert f"expected 'auto' or a number >= 0, not '{value}'" in capsys.readouterr().err
 
 
 @pytest.mark.parametrize(

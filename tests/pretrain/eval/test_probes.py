@@ -9,12 +9,13 @@ from pretrain.eval import (
     KNNConfig,
     LinearProbeConfig,
     balanced_subset,
+    choose_weight_decay,
     fit_linear_probe,
     knn_accuracy,
     knn_predict,
     linear_probe_accuracy,
 )
-from pretrain.eval.probes import accuracy
+from pretrain.eval.probes import WEIGHT_DECAY_GRID, accuracy, holdout_split
 
 
 def blobs(
@@ -72,8 +73,66 @@ def test_linear_probe_is_deterministic_and_weight_decay_shrinks_weights() -> Non
     a = fit_linear_probe(x, y, 3)
     b = fit_linear_probe(x, y, 3)
     assert torch.equal(a.weight, b.weight)
+    assert a.weight_decay == b.weight_decay
+    weak = fit_linear_probe(x, y, 3, LinearProbeConfig(weight_decay=1e-4))
     strong = fit_linear_probe(x, y, 3, LinearProbeConfig(weight_decay=1.0))
-    assert strong.weight.norm() < 0.5 * a.weight.norm()
+    assert (weak.weight_decay, strong.weight_decay) == (1e-4, 1.0)
+    assert strong.weight.norm() < 0.5 * weak.weight.norm()
+
+
+def noisy_classes(seed: int) -> tuple[torch.Tensor, ...]:
+    """4 classes whose centres differ by a tenth of the noise in each of 300 features,
+    120 training samples: an unpenalised probe memorises the noise."""
+    g = torch.Generator().manual_seed(seed)
+    centres = torch.randn(4, 300, generator=g) * 0.1
+    labels = torch.arange(240) % 4
+    x = centres[labels] + torch.randn(240, 300, generator=g)
+    return x[:120], labels[:120], x[120:], labels[120:]
+
+
+def test_held_out_weight_decay_beats_a_fixed_small_one_where_the_probe_over_fits() -> None:
+    chosen, weak = [], []
+    for seed in range(3):
+        data = noisy_classes(seed)
+        chosen.append(linear_probe_accuracy(*data))
+        weak.append(linear_probe_accuracy(*data, config=LinearProbeConfig(weight_decay=1e-4)))
+        decay, _ = choose_weight_decay(data[0], data[1], 4)
+        assert decay > 1e-4
+    assert sum(chosen) > sum(weak) + 0.05
+
+
+def test_the_chosen_weight_decay_is_the_best_held_out_one_and_ties_go_to_the_stronger() -> None:
+    x, y, _, _ = noisy_classes(2)
+    decay, scores = choose_weight_decay(x, y, 4)
+    assert sorted(scores) == sorted(WEIGHT_DECAY_GRID)
+    best = max(scores.values())
+    assert scores[decay] == best
+    assert all(d <= decay for d, score in scores.items() if score == best)
+    # Separable blobs: every penalty scores 100% held out, and the strongest is taken.
+    decay, scores = choose_weight_decay(*blobs(200, classes=3)[:2], 3)
+    assert set(scores.values()) == {1.0} and decay == max(WEIGHT_DECAY_GRID)
+
+
+def test_holdout_split_is_stratified_disjoint_and_fixed() -> None:
+    labels = torch.tensor([0] * 50 + [1] * 10 + [2] * 1)
+    fit, held = holdout_split(labels, 0.2)
+    assert sorted(torch.cat([fit, held]).tolist()) == list(range(61))
+    assert [int((labels[held] == c).sum()) for c in range(3)] == [10, 2, 0]
+    again = holdout_split(labels, 0.2)
+    assert torch.equal(fit, again[0]) and torch.equal(held, again[1])
+
+
+@pytest.mark.parametrize(
+    "settings, message",
+    [
+        ({"weight_decay": -1.0}, "negative"),
+        ({"grid": ()}, "grid"),
+        ({"holdout": 1.0}, "holdout"),
+    ],
+)
+def test_bad_linear_probe_settings_are_refused(settings: dict, message: str) -> None:
+    with pytest.raises(ValueError, match=message):
+        LinearProbeConfig(**settings)
 
 
 def test_linear_probe_leaves_torch_threads_as_they_were() -> None:

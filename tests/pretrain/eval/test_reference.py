@@ -4,12 +4,13 @@ alongside or read from its own report, and the share of the way from random init
 from __future__ import annotations
 
 import json
+from dataclasses import asdict
 from pathlib import Path
 
 import pytest
 
 from pretrain.cli import main
-from pretrain.eval import EvalReport, ModelScores, evaluate
+from pretrain.eval import EvalReport, LinearProbeConfig, ModelScores, evaluate
 from pretrain.eval.evaluate import load_report, with_references
 from tests.pretrain.eval.test_evaluate import BACKBONE, colour_tree, fake_run
 
@@ -92,6 +93,26 @@ def test_an_incomparable_reference_is_one_line(
     with pytest.raises(ValueError, match=message) as error:
         with_references(report(0.45, [0.3]), [path])
     assert "\n" not in str(error.value)
+
+
+def test_a_reference_report_compares_on_the_linear_probes_settings_as_read_back(
+    tmp_path: Path,
+) -> None:
+    # The held-out weight decay's grid is a tuple in memory and a list in JSON: a
+    # reference probed alike is accepted, one probed at a fixed weight decay is not.
+    def settings(linear: LinearProbeConfig) -> dict[str, object]:
+        return {"subset_seed": 0, "linear": asdict(linear), "knn": {"k": 20}}
+
+    shader = report(0.45, [0.3], settings=settings(LinearProbeConfig()))
+    alike = report(0.6, [], settings=settings(LinearProbeConfig()))
+    alike.pretrained.linear_weight_decay = 0.03  # type: ignore[union-attr]
+    path = alike.save_json(tmp_path / "alike.json")
+    assert load_report(path).pretrained.linear_weight_decay == 0.03  # type: ignore[union-attr]
+    combined = with_references(shader, [path])
+    assert combined.gap_closed("linear") == pytest.approx(0.15 / 0.3)
+    fixed = report(0.6, [], settings=settings(LinearProbeConfig(weight_decay=1e-4)))
+    with pytest.raises(ValueError, match="other linear settings"):
+        with_references(shader, [fixed.save_json(tmp_path / "fixed.json")])
 
 
 def test_eval_shows_an_earlier_report_with_reference_reports(

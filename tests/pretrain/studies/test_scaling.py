@@ -161,6 +161,17 @@ def test_a_folder_keeps_one_budget(tmp_path: Path) -> None:
     # ... another budget would mix incomparable points.
     with pytest.raises(ShaderbankError, match="another images"):
         run_study(ScalingPlan(config, programs=(1, 2), images=64), out, runner=FakeRunner())
+    # The folder's linear probe chose its weight decay on held-out images; a fixed one
+    # would not compare. A plan.json without the key was probed at 1e-4.
+    fixed = ScalingPlan(config, programs=(1, 2), images=32, linear_weight_decay=1e-4)
+    with pytest.raises(ShaderbankError, match="another linear_weight_decay"):
+        run_study(fixed, out, runner=FakeRunner())
+    plan = json.loads((out / "plan.json").read_text())
+    del plan["linear_weight_decay"]
+    (out / "plan.json").write_text(json.dumps(plan))
+    with pytest.raises(ShaderbankError, match="another linear_weight_decay"):
+        run_study(ScalingPlan(config, programs=(1, 2), images=32), out, runner=FakeRunner())
+    assert len(run_study(fixed, out, runner=FakeRunner(), baseline=fake_baseline).points) == 2
 
 
 def test_asking_for_more_programs_than_the_bank_has(tmp_path: Path) -> None:

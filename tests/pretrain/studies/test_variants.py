@@ -129,6 +129,25 @@ def test_a_folder_keeps_one_budget_and_each_name_its_overrides(tmp_path: Path) -
         run_variants(renamed, out, runner=FakeRunner(), baseline=fake_baseline)
 
 
+def test_a_study_from_before_the_held_out_weight_decay_resumes_only_at_1e_4(
+    tmp_path: Path,
+) -> None:
+    # Plans written before the linear probe chose its penalty lack the key; their points
+    # were probed at 1e-4, and points of the held-out choice would not compare with them.
+    config = tiny_yaml(tmp_path)
+    out = tmp_path / "study"
+    fixed = VariantPlan(config, (PLAIN,), images=32, budget=ProbeBudget(linear_weight_decay=1e-4))
+    run_variants(fixed, out, runner=FakeRunner(), baseline=fake_baseline)
+    plan = json.loads((out / "plan.json").read_text())
+    del plan["budget"]["linear_weight_decay"]
+    (out / "plan.json").write_text(json.dumps(plan))
+    with pytest.raises(ShaderbankError, match="another budget"):
+        run_variants(VariantPlan(config, (PLAIN,), images=32), out, runner=FakeRunner())
+    again = FakeRunner()
+    run_variants(fixed, out, runner=again, baseline=fake_baseline)
+    assert again.trained == []
+
+
 @pytest.mark.parametrize(
     ("variants", "message"),
     [
