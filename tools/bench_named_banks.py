@@ -5,6 +5,8 @@ lazy pass that counts what the stream quarantines.
     python tools/bench_named_banks.py rate [--counts 2000,100000] [--batches 30]
     python tools/bench_named_banks.py ledger [--count 100000]
     python tools/bench_named_banks.py pass [--count 100000] [--size 32] [--cache DIR]
+    python tools/bench_named_banks.py slices --state DIR [--count 100000] [--slices 10]
+        [--max-slices K]
 
 startup: from an empty cache (ledger and shader cache: a fresh SHADERBANK_CACHE each
   time), in a fresh process per measurement, the seconds from nothing to the first
@@ -21,6 +23,14 @@ ledger: Bank.load of synth:N with a ledger holding a measured verdict (cost and
 pass: one pass of the stream over synth:N at --size px (N samples, one image each, so
   N programs drawn at random with replacement): what it quarantined, by reason, out of
   the distinct programs it drew; the ledger it leaves. Progress goes to stderr.
+  --slice K/S passes over the K-th of S equal runs of the bank's programs alone
+  (its size in samples).
+slices: the pass in S slices, each in a fresh process with its own empty cache under
+  DIR, each slice's JSON kept in DIR as it finishes: run it again after a kill, or
+  with --max-slices in several sittings, and it goes on with the slices left (a
+  killed slice starts again). It prints the sum of the finished slices. Sampling each
+  slice's N/S programs N/S times draws the same share of them (1 - 1/e) as one pass
+  of N samples over all N, so the finished sum is that pass, done in pieces.
 All print JSON.
 """
 
@@ -29,6 +39,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import shutil
 import statistics
 import subprocess
 import sys
@@ -205,11 +216,17 @@ def lazy_pass(args: argparse.Namespace) -> dict:
     name = f"synth:{args.count}@seed{args.seed}"
     data = DataConfig(banks=(name,), builtin=False, size=args.size, batch_size=args.batch_size)
     programs = resolve_programs(data, seed=0)
+    ids = list(programs.ids)
+    if args.slice is not None:
+        number, slices = args.slice
+        # Positions in the whole bank's list: with an empty ledger no program is skipped,
+        # so slice K is the same programs in every sitting.
+        ids = ids[number * len(ids) // slices : (number + 1) * len(ids) // slices]
     config = StreamConfig.from_data(data, seed=args.seed, views=1, device="cpu")
-    batches = -(-args.count // args.batch_size)
+    batches = -(-len(ids) // args.batch_size)
     drawn: set[int] = set()
     started = time.perf_counter()
-    with RenderStream(programs.roots, programs.ids, config) as stream:
+    with RenderStream(programs.roots, ids, config) as stream:
         for number, batch in enumerate(stream.batches(0, batches), 1):
             drawn.update(batch.labels.tolist())
             if number % 20 == 0 or number == batches:
@@ -228,6 +245,8 @@ def lazy_pass(args: argparse.Namespace) -> dict:
     return {
         "pass": {
             "bank": name,
+            "slice": None if args.slice is None else "/".join(map(str, args.slice)),
+            "programs": len(ids),
             "size": args.size,
             "samples": batches * args.batch_size,
             "programs_drawn": tried,
@@ -239,6 +258,69 @@ def lazy_pass(args: argparse.Namespace) -> dict:
             "programs_per_s": round(tried / seconds, 1),
         }
     }
+
+
+def sliced_pass(args: argparse.Namespace) -> dict:
+    state = Path(args.state)
+    state.mkdir(parents=True, exist_ok=True)
+    ran = 0
+    for number in range(args.slices):
+        result = state / f"slice-{number}-of-{args.slices}.json"
+        if result.is_file():
+            continue
+        if args.max_slices is not None and ran >= args.max_slices:
+            break
+        cache = state / f"cache-{number}"
+        shutil.rmtree(cache, ignore_errors=True)  # a killed slice starts again, empty
+        print(f"slice {number + 1}/{args.slices}", file=sys.stderr, flush=True)
+        done = subprocess.run(
+            [sys.executable, __file__, "pass", "--count", str(args.count), "--seed",
+             str(args.seed), "--size", str(args.size), "--batch-size", str(args.batch_size),
+             "--cache", str(cache), "--slice", f"{number}/{args.slices}"],
+            stdout=subprocess.PIPE, text=True, cwd=ROOT,
+            env={**os.environ, "PYTHONPATH": str(ROOT)},
+        )  # fmt: skip
+        if done.returncode != 0:
+            raise SystemExit(f"slice {number} failed (exit {done.returncode}); see stderr above")
+        part = json.loads(done.stdout.strip().splitlines()[-1])["pass"]
+        temporary = result.with_suffix(".tmp")
+        temporary.write_text(json.dumps(part) + "\n")
+        temporary.replace(result)  # whole or absent: a kill never leaves half a slice
+        shutil.rmtree(cache, ignore_errors=True)
+        ran += 1
+    parts = [
+        json.loads(path.read_text())
+        for path in sorted(state.glob(f"slice-*-of-{args.slices}.json"))
+    ]
+    reasons: Counter[str] = Counter()
+    for part in parts:
+        reasons.update(part["by_reason"])
+    drawn = sum(part["programs_drawn"] for part in parts)
+    quarantined = sum(part["quarantined"] for part in parts)
+    seconds = sum(part["seconds"] for part in parts)
+    return {
+        "slices": {
+            "bank": f"synth:{args.count}@seed{args.seed}",
+            "size": args.size,
+            "slices_done": len(parts),
+            "slices": args.slices,
+            "programs_covered": sum(part["programs"] for part in parts),
+            "samples": sum(part["samples"] for part in parts),
+            "programs_drawn": drawn,
+            "quarantined": quarantined,
+            "quarantined_share": round(quarantined / max(drawn, 1), 5),
+            "by_reason": dict(reasons.most_common()),
+            "seconds": round(seconds, 1),
+            "programs_per_s": round(drawn / max(seconds, 1e-9), 1),
+        }
+    }
+
+
+def _slice(text: str) -> tuple[int, int]:
+    number, _, slices = text.partition("/")
+    if not (number.isdigit() and slices.isdigit() and int(number) < int(slices)):
+        raise argparse.ArgumentTypeError(f"expected K/S with 0 <= K < S, not {text!r}")
+    return int(number), int(slices)
 
 
 def main() -> None:
@@ -260,8 +342,23 @@ def main() -> None:
     four.add_argument("--size", type=int, default=32)
     four.add_argument("--batch-size", type=int, default=256)
     four.add_argument("--cache", help="SHADERBANK_CACHE for the pass (default: the user's)")
+    four.add_argument("--slice", type=_slice, help="K/S: the K-th (from 0) of S slices alone")
+    five = commands.add_parser("slices")
+    five.add_argument("--state", required=True, help="folder of the slices' results and caches")
+    five.add_argument("--count", type=int, default=100_000)
+    five.add_argument("--seed", type=int, default=0)
+    five.add_argument("--size", type=int, default=32)
+    five.add_argument("--batch-size", type=int, default=256)
+    five.add_argument("--slices", type=int, default=10)
+    five.add_argument("--max-slices", type=int, help="stop after this many new slices")
     args = parser.parse_args()
-    run = {"startup": startup, "rate": rate, "ledger": ledger_load, "pass": lazy_pass}
+    run = {
+        "startup": startup,
+        "rate": rate,
+        "ledger": ledger_load,
+        "pass": lazy_pass,
+        "slices": sliced_pass,
+    }
     print(json.dumps(run[args.command](args)))
 
 
