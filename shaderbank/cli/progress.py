@@ -24,6 +24,9 @@ from rich.progress import (
 from rich.text import Text
 
 LINES_PER_RUN = 20  # plain lines a run of known length prints, about
+# A plain line also comes at least this often while items finish: a 100k-program
+# validation would otherwise stay silent for its first 5,000 programs (minutes).
+SECONDS_PER_LINE = 60.0
 
 
 def is_terminal(stream: Any) -> bool:
@@ -66,6 +69,7 @@ class Counter:
         self.total: int | None = None
         self._started = time.monotonic()
         self._printed = 0
+        self._last_line = self._started
         self._bar: Progress | None = None
         self._task: Any = None
         if is_terminal(stream):
@@ -94,12 +98,14 @@ class Counter:
             self._bar.advance(self._task, items)
             return
         every = self.every or max(1, (self.total or 0) // LINES_PER_RUN)
-        if self.done - self._printed >= every or self.done == self.total:
+        overdue = time.monotonic() - self._last_line >= SECONDS_PER_LINE
+        if self.done - self._printed >= every or self.done == self.total or overdue:
             self._line()
 
     def _line(self) -> None:
         self._printed = self.done
-        elapsed = time.monotonic() - self._started
+        self._last_line = time.monotonic()
+        elapsed = self._last_line - self._started
         rate = self.done / elapsed if elapsed > 0 else 0.0
         parts = [f"{self.description}: {self.done:,}"]
         if self.total:
@@ -129,7 +135,7 @@ def progress_bar(
 ) -> Iterator[Counter]:
     """A Counter over `stream` (stderr by default): a rich bar when it is a terminal,
     else a plain line every `every` items (about LINES_PER_RUN lines in all when not
-    given) and one at the end."""
+    given), at least one a minute while items finish, and one at the end."""
     counter = Counter(description, total, unit, stream or sys.stderr, every)
     try:
         yield counter

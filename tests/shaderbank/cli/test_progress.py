@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import io
 
+import pytest
+
+from shaderbank.cli import progress
 from shaderbank.cli.progress import duration, progress_bar
 
 
@@ -41,3 +44,20 @@ def test_a_total_learnt_late_and_a_last_line_on_close() -> None:
 def test_durations_read_as_clock_times() -> None:
     assert duration(59.6) == "1:00"
     assert duration(3725) == "1:02:05"
+
+
+def test_a_slow_run_prints_a_line_each_minute_between_its_item_lines(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    clock = [1000.0]
+    monkeypatch.setattr(progress.time, "monotonic", lambda: clock[0])
+    stream = io.StringIO()
+    with progress_bar("validating", 100_000, unit="programs", stream=stream) as bar:
+        bar(10)
+        assert stream.getvalue() == ""  # 10 of a line's 5,000, and no minute yet
+        clock[0] += progress.SECONDS_PER_LINE
+        bar(10)
+        assert stream.getvalue().startswith("validating: 20/100,000 programs")
+        bar(10)  # the minute starts again from that line
+        assert stream.getvalue().count("\n") == 1
+    assert stream.getvalue().count("\n") == 2  # and the last count on close
