@@ -43,7 +43,7 @@ def _diversity(args: argparse.Namespace) -> int:
         programs = [bank.program(i) for i in bank.select_ids([], usable_only=True)]
     if not programs:
         raise ShaderbankError("no programs to measure")
-    with progress_bar("measuring", len(programs)) as bar:
+    with progress_bar("measuring", len(programs), unit="programs") as bar:
         rows = run_study(
             programs,
             settings,

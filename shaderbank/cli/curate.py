@@ -58,7 +58,7 @@ def _validate(args: argparse.Namespace) -> int:
         )
         return 0
     thresholds = Thresholds(max_cost_ms=args.max_cost)
-    with progress_bar("validating", len(ids)) as bar:
+    with progress_bar("validating", len(ids), unit="programs") as bar:
         report = validate_programs(
             bank,
             ids,
@@ -109,7 +109,7 @@ def _synth(args: argparse.Namespace) -> int:
     if args.seed < 0:
         raise ShaderbankError("--seed must be 0 or more")
     folder = args.into or default_folder(args.seed)
-    with progress_bar("checking candidates", math.ceil(args.count * 1.1)) as bar:
+    with progress_bar("checking candidates", math.ceil(args.count * 1.1), unit="programs") as bar:
         report = synthesize_bank(
             folder,
             args.count,

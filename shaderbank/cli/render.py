@@ -145,7 +145,10 @@ def _render(args: argparse.Namespace) -> int:
         else:
             drawn.save(out)
         return _report(out, programs, args.size, failures)
-    with Renderer(device=args.device) as renderer, progress_bar("rendering", len(programs)) as bar:
+    with (
+        Renderer(device=args.device) as renderer,
+        progress_bar("rendering", len(programs), unit="programs") as bar,
+    ):
         if args.gif:
             frames, failures = render_animation(
                 renderer,
