@@ -53,7 +53,7 @@ def stats(folder: str) -> dict[str, object]:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("folders", nargs="*")
     args = parser.parse_args(argv)
     folders = args.folders or [str(builtin_bank_dir())]

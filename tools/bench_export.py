@@ -107,7 +107,7 @@ def export_rate(
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--sizes", default="64,224")
     parser.add_argument("--programs", type=int, default=64)
     parser.add_argument("--images-per-program", type=int, default=16)

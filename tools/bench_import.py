@@ -44,7 +44,7 @@ def _copy(source: Path, target: Path, number: int) -> None:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--copies", type=int, default=4)
     parser.add_argument("--workers", type=int, default=None)
     args = parser.parse_args(argv)

@@ -46,7 +46,7 @@ def fake_index(count: int) -> Index:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--counts", default="21000,100000")
     parser.add_argument("--repeats", type=int, default=3)
     args = parser.parse_args(argv)

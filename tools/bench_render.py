@@ -100,7 +100,7 @@ def measure(
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--sizes", default="64,128,256")
     parser.add_argument("--rounds", type=int, default=2, help="passes over the programs")
     parser.add_argument("--device", default="cpu")

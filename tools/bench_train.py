@@ -101,7 +101,7 @@ def steady_rate(result: TrainResult) -> float | None:
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--config", default="demo-cpu")
     parser.add_argument("--steps", type=int, default=150)
     parser.add_argument("--set", dest="overrides", action="append", default=[])

@@ -224,7 +224,7 @@ def call(command: list[str], tmp: Path, limit: float) -> tuple[str, str]:
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--cases", action="store_true", help="a line per case on stderr")
     parser.add_argument("--limit", type=float, default=90.0, help="seconds per case")
     args = parser.parse_args()

@@ -42,7 +42,7 @@ def _dialect(origin: str, roots: Sequence[Path]) -> str:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--workers", type=int, default=None)
     parser.add_argument("--timeout", type=float, default=20.0)
     parser.add_argument("--corpus", type=Path, nargs="+", default=DEFAULT)

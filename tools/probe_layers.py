@@ -59,7 +59,7 @@ def reestimate_batch_norm(module: Any, images: Any, size: int) -> None:
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("run", type=Path, help="run folder, checkpoint or .safetensors")
     parser.add_argument("--train-limit", type=int, default=5_000)
     parser.add_argument("--test-limit", type=int, default=2_000)

@@ -98,7 +98,7 @@ def _summary(values: list[float]) -> dict[str, float]:
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--out", type=Path, default=Path("out/replicate"))
     parser.add_argument("--config", default="demo-cpu")
     parser.add_argument("--methods", default="ce,supcon,simclr")
