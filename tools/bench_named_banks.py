@@ -16,7 +16,9 @@ startup: from an empty cache (ledger and shader cache: a fresh SHADERBANK_CACHE 
   compiling the first batch's programs). Counts are measured in turn, forwards then
   backwards, so that drift of the machine's load falls on all alike.
 rate: the stream with `spread` (8 images per compile dealt into 8 batches) over
-  synth:N, batches per second after a warm-up, counts in turn as above.
+  synth:N, batches per second after a warm-up, counts in turn as above; also the
+  share of draws that repeat a program drawn earlier in the run (no compile) and the
+  programs first drawn per second (the compiles).
 ledger: Bank.load of synth:N with a ledger holding a measured verdict (cost and
   fingerprint) for each of its N programs; with --search, the near-duplicate search
   over their fingerprints too.
@@ -125,30 +127,52 @@ data = DataConfig(banks=(sys.argv[1],), size=64, batch_size=128, images_per_prog
 programs = resolve_programs(data, seed=0)
 config = StreamConfig.from_data(data, seed=0, views=1, device="cpu")
 batches = int(sys.argv[2])
+seen = set()
 with RenderStream(programs.roots, programs.ids, config) as stream:
     it = stream.batches()
     for _ in range(16):  # warm-up: two windows of 8
-        next(it)
+        seen.update(next(it).labels.tolist())
     started = time.perf_counter()
+    new = 0  # programs first drawn in the measured batches: the compiles they cost
     for _ in range(batches):
-        next(it)
+        labels = set(next(it).labels.tolist())
+        new += len(labels - seen)
+        seen |= labels
     seconds = time.perf_counter() - started
-print(json.dumps({"batches_per_s": batches / seconds, "quarantined": len(stream.quarantined)}))
+print(json.dumps({"batches_per_s": batches / seconds, "new_programs_per_s": new / seconds,
+                  "repeat_share": round(1 - len(seen) / ((16 + batches) * 128 / 8), 3),
+                  "quarantined": len(stream.quarantined)}))
 """
 
 
 def rate(args: argparse.Namespace) -> dict:
     counts = [int(c) for c in args.counts.split(",")]
-    runs: dict[int, list[float]] = {count: [] for count in counts}
+    runs: dict[int, list[dict]] = {count: [] for count in counts}
     for count in _in_turn(counts, args.repeats):
         measured = _fresh_run(_RATE, f"synth:{count}", str(args.batches))
-        runs[count].append(measured["batches_per_s"])
+        runs[count].append(measured)
         print(f"rate synth:{count}: {measured}", file=sys.stderr)
-    result = {str(count): round(statistics.median(rows), 3) for count, rows in runs.items()}
-    base = result[str(counts[0])]
+
+    def median(key: str) -> dict[str, float]:
+        return {
+            str(c): round(statistics.median(r[key] for r in rows), 3) for c, rows in runs.items()
+        }
+
+    result, compiles, repeats = (
+        median("batches_per_s"),
+        median("new_programs_per_s"),
+        median("repeat_share"),
+    )
+    base, base_compiles = result[str(counts[0])], compiles[str(counts[0])]
     return {
         "rate_batches_per_s": result,
         "vs_smallest": {k: round(v / base, 3) for k, v in result.items()},
+        # A small bank draws some programs twice in a run, and a program drawn again
+        # costs no compile (the worker's LRU, Mesa's disk cache): compare the programs
+        # compiled per second too, which is what a bank's size could slow.
+        "repeat_share": repeats,
+        "new_programs_per_s": compiles,
+        "new_programs_vs_smallest": {k: round(v / base_compiles, 3) for k, v in compiles.items()},
         "images_per_batch": 128,
         "size": 64,
     }
