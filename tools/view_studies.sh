@@ -44,7 +44,9 @@ case "$STUDY" in
   methods-long)
     # A two-view method does twice CE's backbone work per step: at demo-cpu's budget
     # SupCon and SimCLR took 1.1 s a step and MoCo v2 0.67 s (docs/studies/methods), so
-    # 1,400 and 2,200 steps of 128 train in about 25 minutes. One study per method, each
+    # 1,400 and 2,200 steps of 128 train in about 25 minutes there. Machines differ: on
+    # session 12's, SupCon ran at 1.8 s a step (43 minutes for 1,400), so read the ETA
+    # of the first minutes and lower the images if it passes 30. One study per method, each
     # at its own image budget; the random inits are demo-cpu-long's (the held-out linear
     # probe, kNN and fine-tuning: docs/studies/ce3400), copied in so they are not probed
     # again, since they depend on the network and the probes, not on the method.
