@@ -119,7 +119,7 @@ def startup(args: argparse.Namespace) -> dict:
 
 
 _RATE = """
-import json, sys, time
+import json, math, sys, time
 from pretrain.config import DataConfig
 from pretrain.data.stream import RenderStream, StreamConfig
 from pretrain.train.programs import resolve_programs
@@ -140,7 +140,8 @@ with RenderStream(programs.roots, programs.ids, config) as stream:
         seen |= labels
     seconds = time.perf_counter() - started
 print(json.dumps({"batches_per_s": batches / seconds, "new_programs_per_s": new / seconds,
-                  "repeat_share": round(1 - len(seen) / ((16 + batches) * 128 / 8), 3),
+                  # a window of 8 batches draws 128 programs, one image of each a batch
+                  "repeat_share": round(1 - len(seen) / (math.ceil((16 + batches) / 8) * 128), 3),
                   "quarantined": len(stream.quarantined)}))
 """
 
@@ -158,11 +159,9 @@ def rate(args: argparse.Namespace) -> dict:
             str(c): round(statistics.median(r[key] for r in rows), 3) for c, rows in runs.items()
         }
 
-    result, compiles, repeats = (
-        median("batches_per_s"),
-        median("new_programs_per_s"),
-        median("repeat_share"),
-    )
+    result = median("batches_per_s")
+    compiles = median("new_programs_per_s")
+    repeats = median("repeat_share")
     base, base_compiles = result[str(counts[0])], compiles[str(counts[0])]
     return {
         "rate_batches_per_s": result,
